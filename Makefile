@@ -1,0 +1,53 @@
+# klimaviden: `make run` sets up, indexes corpus/ and serves; `make test` sets up and runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv test-deps browser bench bench-quick test-slow test-load clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed setup.cfg
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/klimaviden reindex
+	$(BIN)/klimaviden serve --host $(HOST) --port $(PORT)
+
+browser:
+	@bash tools/ensure-browser.sh
+
+test-deps: $(VENV)/.installed-test browser
+
+test: test-deps
+	$(BIN)/python -m pytest
+
+test-slow: test-deps
+	$(BIN)/python -m pytest -m slow
+
+test-load: test-deps
+	$(BIN)/python -m pytest -m load -s
+
+$(VENV)/.installed-bench: $(VENV)/.installed setup.cfg
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m bench
+
+bench-quick: $(VENV)/.installed-bench
+	$(BIN)/python -m bench --quick
+
+clean:
+	rm -rf $(VENV) var node_modules

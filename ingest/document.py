@@ -1,0 +1,98 @@
+"""The one record every ingested file becomes, with lossless conversion to and from plain dicts."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+DOCUMENT_TYPES = ("announcement", "presentation", "report", "case", "minutes", "other")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A unit of reading: a PDF page or PPTX slide (number = 1-based page/slide), or a heading section."""
+
+    number: int
+    text: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """A DK2020 topic assigned to a document and the terms in the text that triggered it."""
+
+    slug: str
+    terms: tuple[str, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    path: str
+    checksum: str
+    size: int
+    format: str
+    type: str
+    title: str
+    published: date | None = None
+    meeting_date: date | None = None
+    date: date | None = None
+    date_source: str | None = None
+    themes: tuple[str, ...] = ()
+    topics: tuple[TopicMatch, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    meeting: str | None = None
+    meta: tuple[tuple[str, str], ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        for key in ("published", "meeting_date", "date"):
+            value = getattr(self, key)
+            data[key] = value.isoformat() if value else None
+        data["topics"] = [
+            {"slug": t.slug, "terms": list(t.terms), "score": t.score} for t in self.topics
+        ]
+        data["passages"] = [
+            {"number": p.number, "heading": p.heading, "text": p.text} for p in self.passages
+        ]
+        for key in ("themes", "organizations", "places"):
+            data[key] = list(data[key])
+        data["meta"] = dict(self.meta)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        values = dict(data)
+        for key in ("published", "meeting_date", "date"):
+            raw = values.get(key)
+            values[key] = date.fromisoformat(raw) if raw else None
+        values["topics"] = tuple(
+            TopicMatch(t["slug"], tuple(t["terms"]), float(t.get("score", 0.0)))
+            for t in values.get("topics", ())
+        )
+        values["passages"] = tuple(
+            Passage(int(p["number"]), p["text"], p.get("heading")) for p in values.get("passages", ())
+        )
+        for key in ("themes", "organizations", "places"):
+            values[key] = tuple(values.get(key, ()))
+        values["meta"] = tuple(sorted(dict(values.get("meta") or {}).items()))
+        return cls(**values)
+
+    @property
+    def topic_slugs(self) -> tuple[str, ...]:
+        return tuple(t.slug for t in self.topics)
+
+
+def normalize_relpath(relpath: str) -> str:
+    """Posix separators and Unicode NFC, so the same file has the same id on every machine."""
+    return unicodedata.normalize("NFC", relpath.replace("\\", "/")).lstrip("/")
+
+
+def document_id(relpath: str) -> str:
+    """A short, URL-safe id that is stable for a corpus-relative path."""
+    return hashlib.sha1(normalize_relpath(relpath).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,14 @@
+"""The errors ingestion raises. The batch runner catches IngestError only; anything else is a bug."""
+
+
+class IngestError(Exception):
+    """A file could not be turned into a document. Carries the corpus-relative path and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UnsupportedFormat(IngestError):
+    """The file's format is not one klimaviden reads. Skipped and counted, not a failure."""

@@ -1,0 +1,1 @@
+"""klimaviden: the command line and the settings shared by the CLI and the web app."""
