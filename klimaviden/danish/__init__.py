@@ -1,0 +1,9 @@
+"""Danish text analysis as pure functions: tokens, folding, stemming, stop words, compound parts.
+
+Shared by ingestion (topic matching) and the index (the Whoosh analyzer wraps these functions),
+so a word is understood the same way when it is tagged and when it is searched.
+"""
+
+from klimaviden.danish.analysis import Token, analyze_terms, fold, is_stopword, stem, tokenize
+
+__all__ = ["Token", "analyze_terms", "fold", "is_stopword", "stem", "tokenize"]
