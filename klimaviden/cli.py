@@ -1,0 +1,234 @@
+"""The `klimaviden` command: thin click wrappers over ingest/, index/ and webapp/.
+
+Exit codes: 0 success; 1 reindex finished but some files failed; 2 usage or configuration error;
+75 another reindex holds the lock (nothing touched).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from klimaviden.config import resolve_settings
+from klimaviden.logs import configure_logging
+from klimaviden.progress import terminal_progress
+from klimaviden.terminal import format_document, format_results, format_stats
+
+EXIT_FAILED_FILES = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 75
+
+
+class UsageError(click.ClickException):
+    """A user error: printed as "Error: ..." and exits 2, like click's own usage errors."""
+
+    exit_code = EXIT_USAGE
+
+
+def common_options(needs_corpus: bool = True, needs_index: bool = True):
+    """--corpus/--index (overriding KLIMAVIDEN_CORPUS/KLIMAVIDEN_INDEX) and --verbose/--quiet."""
+
+    def decorate(command):
+        @click.option("--verbose", "-v", is_flag=True, help="Log every step (debug level).")
+        @click.option("--quiet", "-q", is_flag=True, help="Log errors only.")
+        @functools.wraps(command)
+        def wrapper(*args, verbose: bool, quiet: bool, **kwargs):
+            configure_logging(verbose=verbose, quiet=quiet)
+            settings = resolve_settings(kwargs.pop("corpus", None), kwargs.pop("index", None))
+            if needs_corpus and not settings.corpus.is_dir():
+                raise UsageError(f"corpus folder does not exist: {settings.corpus}")
+            return command(*args, settings=settings, quiet=quiet, **kwargs)
+
+        if needs_index:
+            wrapper = click.option(
+                "--index", type=click.Path(file_okay=False), help="Index folder [env KLIMAVIDEN_INDEX; default ./var/index]."
+            )(wrapper)
+        if needs_corpus:
+            wrapper = click.option(
+                "--corpus", type=click.Path(file_okay=False), help="Corpus folder [env KLIMAVIDEN_CORPUS; default ./corpus]."
+            )(wrapper)
+        return wrapper
+
+    return decorate
+
+
+def open_service(settings):
+    from index.errors import IndexMissing
+    from index.service import SearchService
+
+    service = SearchService(settings.index, settings.corpus)
+    try:
+        service.health()
+    except IndexMissing as exc:
+        raise UsageError(f"{exc} (run `klimaviden reindex` first)") from exc
+    return service
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="klimaviden")
+def main():
+    """klimaviden: search the Danish municipalities' climate-policy network's material.
+
+    Example: klimaviden reindex && klimaviden search "skybrud"
+    """
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild from scratch beside the live index, then swap it in.")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Parser processes [default: CPU count].")
+@common_options()
+def reindex(settings, quiet, full, dry_run, as_json, workers):
+    """Index the corpus: new files added, changed updated, vanished deleted.
+
+    Safe to re-run from cron. Exit codes: 0 all good, 1 some files failed (the rest is indexed),
+    2 usage error, 75 another reindex is running.
+
+    Example: klimaviden reindex --corpus /srv/klimaviden/corpus --json
+    """
+    from index.errors import LockHeld
+    from index.reindex import reindex as run_reindex
+
+    try:
+        report = run_reindex(
+            settings.corpus,
+            settings.index,
+            full=full,
+            dry_run=dry_run,
+            workers=workers,
+            progress=terminal_progress("Indekserer", quiet=quiet or as_json),
+        )
+    except LockHeld as exc:
+        holder = f" (pid {exc.pid})" if exc.pid else ""
+        click.echo(f"Error: another reindex holds the lock{holder}; nothing was touched.", err=True)
+        sys.exit(EXIT_LOCKED)
+    summary = report.as_dict()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        for failure in summary["failed"]:
+            click.echo(f"failed: {failure['path']}: {failure['error']}", err=True)
+        if not quiet:
+            click.echo(
+                "{added} added, {updated} updated, {deleted} deleted, {unchanged} unchanged, "
+                "{skipped} skipped, {n_failed} failed; {documents} documents, {passages} passages "
+                "in {seconds:.1f} s".format(n_failed=len(summary["failed"]), **summary)
+            )
+    if summary["failed"]:
+        sys.exit(EXIT_FAILED_FILES)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option("--theme", help="Theme slug, e.g. erhvervspartnerskaber-og-sektorkobling.")
+@click.option("--topic", multiple=True, help="DK2020 topic slug; repeat for any of several.")
+@click.option("--type", "doc_type", help="announcement, presentation, report, case, minutes or other.")
+@click.option("--org", help="Organisation name, e.g. 'Dansk Industri'.")
+@click.option("--from", "date_from", help="Earliest date (YYYY-MM-DD), inclusive.")
+@click.option("--to", "date_to", help="Latest date (YYYY-MM-DD), inclusive.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--limit", type=int, default=10, show_default=True, help="Results per page (1-100).")
+@click.option("--page", type=int, default=1, show_default=True, help="Page number, from 1.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@common_options()
+def search(settings, quiet, query, theme, topic, doc_type, org, date_from, date_to, sort, limit, page, as_json):
+    """Search the index; the same search the web app runs.
+
+    Example: klimaviden search "skybrud" --topic klimatilpasning --from 2021-01-01 --json
+    """
+    from index.errors import InvalidRequest
+    from index.query import parse_search_params
+
+    params = {
+        "q": [query],
+        "theme": [theme] if theme else [],
+        "topic": list(topic),
+        "type": [doc_type] if doc_type else [],
+        "org": [org] if org else [],
+        "from": [date_from] if date_from else [],
+        "to": [date_to] if date_to else [],
+        "sort": [sort],
+        "page": [str(page)],
+        "per_page": [str(limit)],
+    }
+    service = open_service(settings)
+    try:
+        request = parse_search_params(params, valid_topics=[topic["slug"] for topic in service.topics()])
+        result = service.search(request)
+    except InvalidRequest as exc:
+        raise UsageError(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        click.echo(format_results(result))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@common_options(needs_index=False)
+def show(settings, quiet, path, as_json):
+    """Show what klimaviden understands from one file, without indexing it.
+
+    A file inside the corpus inherits its meeting's metadata and sidecar.
+
+    Example: klimaviden show corpus/2021-04-29-erhvervspartnerskaber/invitation.html --json
+    """
+    from ingest.errors import IngestError
+    from ingest.pipeline import extract_file
+
+    corpus_root, relpath = corpus_relative(settings.corpus, Path(path))
+    try:
+        document = extract_file(corpus_root, relpath)
+    except IngestError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_FAILED_FILES)
+    if as_json:
+        click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_document(document.as_dict()))
+
+
+def corpus_relative(corpus: Path, path: Path) -> tuple[Path, str]:
+    """The corpus root a file is read against and its relative path; a file outside the corpus stands alone."""
+    resolved = path.resolve()
+    root = corpus.resolve()
+    if resolved.is_relative_to(root):
+        return root, resolved.relative_to(root).as_posix()
+    return resolved.parent, resolved.name
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@common_options()
+def stats(settings, quiet, as_json):
+    """Print document, passage and per-topic counts, index size, last reindex and its failures.
+
+    Example: klimaviden stats --index /srv/klimaviden/index
+    """
+    figures = open_service(settings).stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False))
+    else:
+        click.echo(format_stats(figures))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@common_options()
+def serve(settings, quiet, host, port):
+    """Serve the web app for development (production: gunicorn 'webapp:create_app()').
+
+    Example: klimaviden serve --port 8000
+    """
+    from webapp import create_app
+
+    app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index)})
+    click.echo(f"klimaviden serves http://{host}:{port}/ (Ctrl-C stops)")
+    app.run(host=host, port=port, debug=False, use_reloader=False)
