@@ -1,0 +1,313 @@
+"""Write the binary and encoded sample files of corpus/ from the plain-text sources beside this script.
+
+The sample corpus is hand-written Danish material; PDF, PPTX, DOCX and TXT files in odd encodings
+cannot be edited by hand, so their text lives in `tools/sample_corpus/` and this script renders it:
+
+    tools/sample_corpus/<meeting>/<name>.<ext>.src  ->  corpus/<meeting>/<name>.<ext>
+
+A source starts with `key: value` header lines, then a blank line, then the body:
+
+    title: ...          document metadata title (PDF/DOCX/PPTX); omit to leave it empty
+    author: ...         metadata author
+    created: 2021-03-15 fixed creation date, so every run writes the same bytes
+    layout: report      PDF only: report (portrait) or slides (landscape)
+    footer: ...         PDF only: text in the footer of every page, next to the page number
+    encoding: cp1252    TXT only: utf-8, utf-8-sig, utf-16 (with BOM), cp1252, latin-1
+    newline: crlf       TXT only: line endings as Windows writes them
+
+Body markup (PDF, PPTX, DOCX): `=== page` / `=== slide` start a new page or slide; `# ` and `## `
+are headings (the `# ` of a slide is its title); `- ` is a bullet; `| ` is a line kept exactly as
+written (PDF, for a word hyphenated across a line break); `notes: ` is a slide's speaker notes;
+other lines join into paragraphs separated by blank lines. TXT bodies are written verbatim.
+
+Usage:  .venv/bin/python tools/make_sample_corpus.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = Path(__file__).resolve().parent / "sample_corpus"
+CORPUS = ROOT / "corpus"
+FIXED_ZIP_TIME = (2021, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class Block:
+    kind: str  # h1, h2, para, bullet, raw, notes
+    text: str
+
+
+@dataclass
+class Source:
+    relpath: str
+    header: dict[str, str]
+    body: str
+    sections: list[list[Block]] = field(default_factory=list)
+
+    @property
+    def created(self) -> dt.datetime:
+        day = dt.date.fromisoformat(self.header.get("created", "2021-01-01"))
+        return dt.datetime(day.year, day.month, day.day, 9, 0, 0, tzinfo=dt.timezone.utc)
+
+
+def parse_source(relpath: str, text: str) -> Source:
+    head, _, body = text.partition("\n\n")
+    header = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise ValueError(f"{relpath}: header line without ':': {line!r}")
+        header[key.strip()] = value.strip()
+    source = Source(relpath, header, body)
+    source.sections = parse_sections(body)
+    return source
+
+
+def parse_sections(body: str) -> list[list[Block]]:
+    sections: list[list[Block]] = [[]]
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            sections[-1].append(Block("para", " ".join(para)))
+            para.clear()
+
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped in ("=== page", "=== slide"):
+            flush()
+            if sections[-1]:
+                sections.append([])
+        elif not stripped:
+            flush()
+        elif stripped.startswith("## "):
+            flush()
+            sections[-1].append(Block("h2", stripped[3:]))
+        elif stripped.startswith("# "):
+            flush()
+            sections[-1].append(Block("h1", stripped[2:]))
+        elif stripped.startswith("- "):
+            flush()
+            sections[-1].append(Block("bullet", stripped[2:]))
+        elif line.startswith("| "):
+            flush()
+            sections[-1].append(Block("raw", line[2:]))
+        elif stripped.startswith("notes: "):
+            flush()
+            sections[-1].append(Block("notes", stripped[7:]))
+        else:
+            para.append(stripped)
+    flush()
+    return [section for section in sections if section]
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+
+def render_pdf(source: Source) -> bytes:
+    from fpdf import FPDF
+
+    footer = source.header.get("footer")
+
+    class SamplePDF(FPDF):
+        def footer(self) -> None:
+            if footer:
+                self.set_y(-15)
+                self.set_font("Helvetica", "", 8)
+                self.cell(0, 5, latin1(f"{footer}   |   side {self.page_no()}", source), align="C")
+
+    slides = source.header.get("layout", "report") == "slides"
+    pdf = SamplePDF(orientation="L" if slides else "P", format="A4")
+    pdf.set_creation_date(source.created)
+    if "title" in source.header:
+        pdf.set_title(latin1(source.header["title"], source))
+    if "author" in source.header:
+        pdf.set_author(latin1(source.header["author"], source))
+    pdf.set_creator(source.header.get("creator", "klimaviden sample corpus"))
+    pdf.set_producer("fpdf2")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_margins(20, 20, 20)
+    scale = 1.5 if slides else 1.0
+    for section in source.sections:
+        pdf.add_page()
+        for block in section:
+            text = latin1(block.text, source)
+            if block.kind == "h1":
+                pdf.set_font("Helvetica", "B", 20 * scale if slides else 18)
+                pdf.multi_cell(0, 10 * scale, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(4)
+            elif block.kind == "h2":
+                pdf.set_font("Helvetica", "B", 13 * scale)
+                pdf.ln(2)
+                pdf.multi_cell(0, 7 * scale, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1)
+            elif block.kind == "bullet":
+                pdf.set_font("Helvetica", "", 11 * scale)
+                pdf.multi_cell(0, 6 * scale, "- " + text, new_x="LMARGIN", new_y="NEXT")
+            elif block.kind == "raw":
+                pdf.set_font("Helvetica", "", 11 * scale)
+                pdf.cell(0, 6 * scale, text, new_x="LMARGIN", new_y="NEXT")
+            elif block.kind == "para":
+                pdf.set_font("Helvetica", "", 11 * scale)
+                pdf.multi_cell(0, 6 * scale, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(3)
+            else:
+                raise ValueError(f"{source.relpath}: {block.kind} is not used in a PDF")
+    return bytes(pdf.output())
+
+
+def latin1(text: str, source: Source) -> str:
+    """The PDF core fonts speak latin-1 only; say which source breaks that instead of writing '?'."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start : exc.end]
+        raise ValueError(f"{source.relpath}: {bad!r} is outside latin-1 (PDF core font)") from exc
+    return text
+
+
+# --- PPTX ----------------------------------------------------------------------------------------
+
+
+def render_pptx(source: Source) -> bytes:
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    prs = Presentation()
+    set_core(prs.core_properties, source)
+    for index, section in enumerate(source.sections):
+        title = next((b.text for b in section if b.kind == "h1"), None)
+        body = [b for b in section if b.kind in ("para", "bullet", "h2")]
+        notes = [b.text for b in section if b.kind == "notes"]
+        if index == 0:
+            slide = prs.slides.add_slide(prs.slide_layouts[0])  # title slide
+            slide.shapes.title.text = title or ""
+            slide.placeholders[1].text = "\n".join(b.text for b in body)
+        else:
+            slide = prs.slides.add_slide(prs.slide_layouts[1])  # title and content
+            slide.shapes.title.text = title or ""
+            frame = slide.placeholders[1].text_frame
+            for position, block in enumerate(body):
+                paragraph = frame.paragraphs[0] if position == 0 else frame.add_paragraph()
+                paragraph.text = block.text
+                paragraph.level = 0 if block.kind in ("h2", "para") else 1
+                if block.kind == "h2":
+                    paragraph.runs[0].font.bold = True
+                for run in paragraph.runs:
+                    run.font.size = Pt(18 if block.kind != "bullet" else 16)
+        if notes:
+            slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return fixed_zip(buffer.getvalue())
+
+
+# --- DOCX ----------------------------------------------------------------------------------------
+
+
+def render_docx(source: Source) -> bytes:
+    from docx import Document
+
+    document = Document()
+    set_core(document.core_properties, source)
+    for section in source.sections:
+        for block in section:
+            if block.kind == "h1":
+                document.add_heading(block.text, level=1)
+            elif block.kind == "h2":
+                document.add_heading(block.text, level=2)
+            elif block.kind == "bullet":
+                document.add_paragraph(block.text, style="List Bullet")
+            elif block.kind == "para":
+                document.add_paragraph(block.text)
+            else:
+                raise ValueError(f"{source.relpath}: {block.kind} is not used in a DOCX")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return fixed_zip(buffer.getvalue())
+
+
+def set_core(core, source: Source) -> None:
+    core.title = source.header.get("title", "")
+    core.author = source.header.get("author", "")
+    core.last_modified_by = source.header.get("author", "")
+    core.created = source.created.replace(tzinfo=None)
+    core.modified = source.created.replace(tzinfo=None)
+    core.revision = 1
+    core.comments = ""
+    core.keywords = ""
+    core.subject = source.header.get("subject", "")
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """Rewrite an OOXML zip with fixed timestamps so the file is byte-for-byte reproducible."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+# --- TXT -----------------------------------------------------------------------------------------
+
+
+def render_txt(source: Source) -> bytes:
+    encoding = source.header.get("encoding", "utf-8")
+    text = source.body
+    if source.header.get("newline") == "crlf":
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text.encode(encoding)  # "utf-16" and "utf-8-sig" write their BOM
+
+
+RENDERERS = {".pdf": render_pdf, ".pptx": render_pptx, ".docx": render_docx, ".txt": render_txt}
+
+
+def render(source: Source) -> bytes:
+    suffix = Path(source.relpath).suffix.lower()
+    if suffix not in RENDERERS:
+        raise ValueError(f"{source.relpath}: no renderer for {suffix}")
+    return RENDERERS[suffix](source)
+
+
+def load_sources(root: Path = SOURCES) -> list[Source]:
+    sources = []
+    for path in sorted(root.rglob("*.src")):
+        relpath = path.relative_to(root).as_posix()[: -len(".src")]
+        sources.append(parse_source(relpath, path.read_text(encoding="utf-8")))
+    return sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report files that differ from their source")
+    args = parser.parse_args(argv)
+    stale = []
+    for source in load_sources():
+        data = render(source)
+        target = CORPUS / source.relpath
+        if target.exists() and target.read_bytes() == data:
+            continue
+        stale.append(source.relpath)
+        if not args.check:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            print(f"wrote corpus/{source.relpath} ({len(data)} bytes)")
+    if args.check and stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
