@@ -1,0 +1,101 @@
+"""Write a generated document in its file format: HTML with page chrome, TXT, PDF (fpdf2), PPTX."""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+from bench.textgen import DocText
+
+_LATIN1 = str.maketrans({"–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "‐": "-"})
+
+
+def write_document(path: Path, kind: str, doc: DocText) -> int:
+    """Write `doc` to `path` in the format `kind`; returns the number of bytes written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"html": html_bytes, "txt": txt_bytes, "pdf": pdf_bytes, "pptx": pptx_bytes}[kind](doc)
+    path.write_bytes(data)
+    return len(data)
+
+
+def html_bytes(doc: DocText) -> bytes:
+    esc = html.escape
+    body = []
+    for section in doc.sections:
+        if section.heading:
+            body.append(f"<h2>{esc(section.heading)}</h2>")
+        body.extend(f"<p>{esc(p)}</p>" for p in section.paragraphs)
+    page = f"""<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><title>{esc(doc.title)} | KL</title>
+<script>window.dataLayer = window.dataLayer || [];</script></head>
+<body>
+<div class="cookie-banner">Vi bruger cookies til statistik. <a href="#">Læs mere</a></div>
+<header><nav><a href="/">Forside</a> <a href="/klima">Klima og energi</a> <a href="/netvaerk">Netværk</a> <a href="/kontakt">Kontakt</a></nav></header>
+<main><article>
+<h1>{esc(doc.title)}</h1>
+<p class="date">{esc(doc.dateline)}</p>
+{chr(10).join(body)}
+</article>
+<aside><h3>Relaterede nyheder</h3><ul><li><a href="#">Netværksmøder i kalenderen</a></li></ul></aside></main>
+<footer>Kommunernes Landsforening · Weidekampsgade 10 · 2300 København S</footer>
+</body></html>
+"""
+    return page.encode("utf-8")
+
+
+def txt_bytes(doc: DocText) -> bytes:
+    lines = [doc.title, "", doc.dateline, ""]
+    for section in doc.sections:
+        if section.heading:
+            lines += [section.heading, ""]
+        lines += [p for p in section.paragraphs] + [""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def pdf_bytes(doc: DocText) -> bytes:
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    def cell(height: float, text: str) -> None:
+        pdf.multi_cell(0, height, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    pdf = FPDF(format="A4")
+    pdf.set_compression(False)  # faster to write and to read back; the files stay small anyway
+    pdf.set_title(doc.title.translate(_LATIN1))
+    for number, section in enumerate(doc.sections):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 14)
+        if number == 0:
+            cell(7, doc.title)
+            pdf.set_font("Helvetica", "", 10)
+            cell(5, doc.dateline)
+            pdf.set_font("Helvetica", "B", 12)
+        cell(6, section.heading)
+        pdf.set_font("Helvetica", "", 10)
+        for text in section.paragraphs:
+            cell(5, text)
+    return bytes(pdf.output())
+
+
+def pptx_bytes(doc: DocText) -> bytes:
+    from pptx import Presentation
+
+    deck = Presentation()
+    title_slide = deck.slides.add_slide(deck.slide_layouts[0])
+    title_slide.shapes.title.text = doc.title
+    title_slide.placeholders[1].text = doc.dateline
+    for section in doc.sections:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = section.heading
+        frame = slide.placeholders[1].text_frame
+        frame.text = section.paragraphs[0]
+        for text in section.paragraphs[1:]:
+            frame.add_paragraph().text = text
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def _latin1(text: str) -> str:
+    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
