@@ -1,0 +1,43 @@
+"""The klimaviden web app: Danish search pages and a JSON API over the same search service.
+
+Run it with `gunicorn 'webapp:create_app()'` or `klimaviden serve`; the corpus and index come from
+KLIMAVIDEN_CORPUS / KLIMAVIDEN_INDEX (see klimaviden.config) unless `config` overrides them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from klimaviden.config import resolve_settings
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    settings = resolve_settings()
+    app.config.from_mapping(
+        CORPUS_DIR=settings.corpus,
+        INDEX_DIR=settings.index,
+        PER_PAGE=10,          # results per HTML page
+        FEED_ENTRIES=50,      # newest documents in an Atom feed
+        EXPORT_LIMIT=1000,    # rows in a CSV export
+    )
+    if config:
+        app.config.from_mapping(config)
+    app.config["CORPUS_DIR"] = Path(app.config["CORPUS_DIR"]).resolve()
+    app.config["INDEX_DIR"] = Path(app.config["INDEX_DIR"]).resolve()
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    from webapp import api, backend, errors, pages, security, templating
+
+    backend.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    return app

@@ -1,0 +1,118 @@
+"""The JSON API, the health check, and a search as an Atom feed or a CSV file."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timezone
+
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
+
+from index.query import parse_search_params
+from webapp.backend import get_service
+from webapp.errors import NotFound
+from webapp.export import results_csv
+from webapp.feeds import atom_feed, atom_timestamp
+from webapp.params import SearchLinks, clean_args
+
+bp = Blueprint("api", __name__)
+
+# The service returns at most this many results per call (the API's per_page limit).
+MAX_PER_PAGE = 100
+
+
+def _topic_labels(service) -> dict[str, str]:
+    return {t["slug"]: t["label"] for t in service.topics()}
+
+
+def _parsed_request(service, **overrides):
+    """The SearchRequest for this request's query string (InvalidRequest -> 400), with overrides."""
+    args = clean_args(request.args.to_dict(flat=False))
+    search_req = parse_search_params(args, valid_topics=set(_topic_labels(service)))
+    return args, dataclasses.replace(search_req, **overrides) if overrides else search_req
+
+
+def _document_url(doc_id: str) -> str:
+    return url_for("pages.document", doc_id=doc_id, _external=True)
+
+
+@bp.get("/api/search")
+def search():
+    service = get_service()
+    _, search_req = _parsed_request(service)
+    return jsonify(service.search(search_req))
+
+
+@bp.get("/api/documents/<doc_id>")
+def document(doc_id: str):
+    doc = get_service().document(doc_id)
+    if doc is None:
+        raise NotFound(f"Der findes intet dokument med id '{doc_id}'.")
+    return jsonify(doc)
+
+
+@bp.get("/api/meetings")
+def meetings():
+    return jsonify(get_service().meetings())
+
+
+@bp.get("/api/meetings/<meeting_id>")
+def meeting(meeting_id: str):
+    found = get_service().meeting(meeting_id)
+    if found is None:
+        raise NotFound(f"Der findes intet møde med id '{meeting_id}'.")
+    return jsonify(found)
+
+
+@bp.get("/api/topics")
+def topics():
+    return jsonify(get_service().topics())
+
+
+@bp.get("/healthz")
+def health():
+    return jsonify({"ok": True, **get_service().health()})
+
+
+@bp.get("/feed.atom")
+def feed():
+    """The newest documents matching a search, for a feed reader."""
+    service = get_service()
+    args, search_req = _parsed_request(
+        service, sort="date", page=1, per_page=current_app.config["FEED_ENTRIES"]
+    )
+    result = service.search(search_req)
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    updated = atom_timestamp(service.health().get("last_reindex"), now)
+    site_links = SearchLinks(url_for("pages.search", _external=True), args)
+    title = f"Klimaviden: {search_req.q}" if search_req.q else "Klimaviden: nyeste materiale"
+    body = atom_feed(
+        result,
+        title=title,
+        feed_url=request.url,
+        site_url=site_links.current(),
+        document_url=_document_url,
+        topic_labels=_topic_labels(service),
+        updated=updated,
+    )
+    return Response(body, mimetype="application/atom+xml")
+
+
+@bp.get("/export.csv")
+def export():
+    """Every matching document (up to EXPORT_LIMIT) as CSV; page and per_page are not used."""
+    service = get_service()
+    _, search_req = _parsed_request(service, page=1, per_page=MAX_PER_PAGE)
+    limit = current_app.config["EXPORT_LIMIT"]
+    rows: list[dict] = []
+    page = 1
+    while len(rows) < limit:
+        result = service.search(dataclasses.replace(search_req, page=page))
+        batch = result.get("results") or []
+        rows.extend(batch)
+        if len(batch) < MAX_PER_PAGE or len(rows) >= int(result.get("total") or 0):
+            break
+        page += 1
+    body = results_csv(rows[:limit], document_url=_document_url, topic_labels=_topic_labels(service))
+    response = Response(body, mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="klimaviden-soegning.csv"'
+    return response

@@ -1,0 +1,40 @@
+"""The one SearchService an app uses, opened on first use so the app can start before the index exists."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from index.service import SearchService
+
+EXTENSION = "klimaviden.search"
+
+
+class ServiceHolder:
+    """Opens the SearchService once, under a lock; retries on the next request if opening failed."""
+
+    def __init__(self, index_dir: Path, corpus_dir: Path | None):
+        self.index_dir = Path(index_dir)
+        self.corpus_dir = Path(corpus_dir) if corpus_dir else None
+        self._service: SearchService | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> SearchService:
+        service = self._service
+        if service is None:
+            with self._lock:
+                if self._service is None:
+                    # Raises IndexMissing while no index is built; the error handler turns that into a 503.
+                    self._service = SearchService(self.index_dir, self.corpus_dir)
+                service = self._service
+        return service
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION] = ServiceHolder(app.config["INDEX_DIR"], app.config["CORPUS_DIR"])
+
+
+def get_service() -> SearchService:
+    return current_app.extensions[EXTENSION].get()

@@ -1,0 +1,87 @@
+"""One way to fail: JSON `{"ok": false, "error", "status"}` for machines, a Danish page for people.
+
+Bad parameters are 400, unknown ids 404, a missing index 503; anything unexpected is logged and
+answered with a 500 in the same shape, never a traceback.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from index.errors import IndexMissing, InvalidRequest
+
+# Responses for programs: the JSON API, the health check, the feed and the export.
+MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv")
+
+INDEX_MISSING_MESSAGE = (
+    "Søgeindekset er ikke bygget endnu. Kør `klimaviden reindex` og prøv igen om lidt."
+)
+
+TITLES = {
+    400: "Forespørgslen kan ikke bruges",
+    404: "Siden findes ikke",
+    405: "Metoden er ikke tilladt",
+    500: "Der skete en fejl",
+    503: "Søgningen er ikke klar",
+}
+
+MESSAGES = {
+    400: "Forespørgslen indeholder en værdi, der ikke kan bruges.",
+    404: "Vi kunne ikke finde det, du leder efter. Måske er linket forældet.",
+    405: "Adressen kan kun hentes, ikke sendes til.",
+    500: "Der skete en uventet fejl. Prøv igen om lidt.",
+    503: "Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.",
+}
+
+
+class NotFound(HTTPException):
+    """An unknown document, meeting or file id, with a message that names it."""
+
+    code = 404
+
+
+def wants_json() -> bool:
+    return request.path.startswith(MACHINE_PREFIXES)
+
+
+def error_response(status: int, message: str | None = None):
+    message = message or MESSAGES.get(status) or TITLES.get(status) or "Fejl"
+    if wants_json():
+        response = jsonify({"ok": False, "error": message, "status": status})
+        response.status_code = status
+        return response
+    title = TITLES.get(status, "Fejl")
+    return render_template("error.html", status=status, title=title, message=message), status
+
+
+def _http_error(exc: HTTPException):
+    status = exc.code or 500
+    message = exc.description if isinstance(exc, NotFound) else None
+    response = error_response(status, message)
+    if status == 405 and exc.valid_methods:
+        response = current_app.make_response(response)
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    return response
+
+
+def _invalid_request(exc: InvalidRequest):
+    return error_response(400, str(exc) or MESSAGES[400])
+
+
+def _index_missing(exc: IndexMissing):
+    return error_response(503, INDEX_MISSING_MESSAGE)
+
+
+def _unexpected(exc: Exception):
+    if isinstance(exc, HTTPException):
+        return _http_error(exc)
+    current_app.logger.exception("Unexpected error on %s", request.path)
+    return error_response(InternalServerError.code)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(InvalidRequest, _invalid_request)
+    app.register_error_handler(IndexMissing, _index_missing)
+    app.register_error_handler(Exception, _unexpected)

@@ -1,0 +1,115 @@
+"""Danish wording for what the index stores in English or ISO form: types, dates, page labels."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import PurePosixPath
+
+TYPE_LABELS = {
+    "announcement": "Invitation",
+    "presentation": "Præsentation",
+    "report": "Rapport",
+    "case": "Case",
+    "minutes": "Referat",
+    "other": "Andet",
+}
+# The order a meeting's material is read in: invitation, talks, reports, cases, minutes.
+TYPE_ORDER = tuple(TYPE_LABELS)
+
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+
+FORMAT_LABELS = {
+    "pdf": "PDF",
+    "pptx": "PowerPoint",
+    "docx": "Word",
+    "html": "Webside",
+    "htm": "Webside",
+    "txt": "Tekst",
+    "md": "Tekst",
+}
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def type_label(doc_type: str | None) -> str:
+    if not doc_type:
+        return TYPE_LABELS["other"]
+    return TYPE_LABELS.get(doc_type, doc_type)
+
+
+def parse_iso_date(value: str | date | None) -> date | None:
+    if isinstance(value, date):
+        return value
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def danish_date(value: str | date | None) -> str:
+    """'2021-04-29' -> '29. april 2021'; anything not a date is shown as it is (or empty)."""
+    parsed = parse_iso_date(value)
+    if parsed is None:
+        return "" if value is None else str(value)
+    return f"{parsed.day}. {MONTHS[parsed.month - 1]} {parsed.year}"
+
+
+def file_suffix(path: str | None) -> str:
+    return PurePosixPath(path or "").suffix.lower().lstrip(".")
+
+
+def format_label(path_or_format: str | None) -> str:
+    value = (path_or_format or "").lower()
+    key = file_suffix(value) or value
+    return FORMAT_LABELS.get(key, key.upper() or "Fil")
+
+
+def passage_noun(path_or_format: str | None) -> str:
+    """What a passage number counts in this kind of file: slides, pages or sections."""
+    value = (path_or_format or "").lower()
+    kind = file_suffix(value) or value
+    if kind == "pptx":
+        return "Dias"
+    if kind == "pdf":
+        return "Side"
+    return "Afsnit"
+
+
+def passage_label(path_or_format: str | None, number: int | None) -> str:
+    """'Side 3' for a PDF page, 'Dias 4' for a slide, 'Afsnit 2' for a section; '' without a number."""
+    if number is None:
+        return ""
+    return f"{passage_noun(path_or_format)} {number}"
+
+
+def is_pdf(path_or_format: str | None) -> bool:
+    value = (path_or_format or "").lower()
+    return (file_suffix(value) or value) == "pdf"
+
+
+def plain_snippet(snippet: str | None) -> str:
+    """The text of an HTML snippet (marks removed, entities decoded), for CSV and plain contexts."""
+    return html.unescape(_TAG.sub("", snippet or ""))
+
+
+def file_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def count_label(count: int, singular: str, plural: str) -> str:
+    """'1 dokument', '12 dokumenter', with a Danish thousands separator ('1.234')."""
+    number = f"{count:,}".replace(",", ".")
+    return f"{number} {singular if count == 1 else plural}"
