@@ -1,0 +1,41 @@
+"""`python -m bench` (full: 1,000 / 5,000 / 20,000 documents) or `python -m bench --quick` (< 3 min)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from bench import chart, report, runner
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small corpora and short runs, for development")
+    parser.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 1000,5000")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: klimaviden,http,fts5,whoosh_raw,tantivy")
+    parser.add_argument("--no-chart", action="store_true", help="do not redraw docs/bench-scaling.png")
+    args = parser.parse_args(argv)
+    config = runner.QUICK if args.quick else runner.FULL
+    overrides = {"skip": frozenset(filter(None, args.skip.split(",")))}
+    if args.sizes:
+        overrides["sizes"] = tuple(int(n) for n in args.sizes.split(","))
+    config = runner.BenchConfig(**{**config.__dict__, **overrides})
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
+
+    results = runner.run(config, log)
+    report.write_json(results, config.out_dir / "results.json")
+    (config.out_dir / "README-table.md").write_text(report.readme_snippet(results), "utf-8")
+    if not args.no_chart:
+        chart.draw(results, config.chart)
+    report.print_report(results)
+    log(f"wrote {config.out_dir / 'results.json'}, {config.out_dir / 'README-table.md'}"
+        + ("" if args.no_chart else f", {config.chart}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Run one klimaviden reindex in a fresh process and print its report as JSON (for peak-RSS measuring).
+
+Usage: python -m bench.build_child CORPUS INDEX [--full]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    corpus, index = Path(argv[0]), Path(argv[1])
+    started = time.perf_counter()
+    from index.reindex import reindex
+
+    imported = time.perf_counter()
+    report = reindex(corpus, index, full="--full" in argv)
+    done = time.perf_counter()
+    data = report.as_dict()
+    data["wall_seconds"] = done - imported
+    data["import_seconds"] = imported - started
+    data["failed_count"] = len(data.get("failed", []))
+    data["failed"] = data.get("failed", [])[:5]
+    print(json.dumps(data, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

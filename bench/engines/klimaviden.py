@@ -1,0 +1,115 @@
+"""klimaviden itself: the full build in a child process, incremental reindexes, in-process search.
+
+Search goes through the very functions the web app calls: `parse_search_params` then
+`SearchService.search`, with facets and snippets.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.memory import PeakRss, folder_bytes
+from bench.queries import QuerySpec
+from bench.stats import summarize
+
+
+def available() -> bool:
+    try:
+        import index.reindex  # noqa: F401
+        import index.service  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def full_build(corpus: Path, index_dir: Path) -> dict:
+    """`reindex(full=True)` in a fresh process: seconds, documents/s, peak RSS of the tree, index size."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.build_child", str(corpus), str(index_dir), "--full"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with PeakRss(proc.pid) as peak:
+        out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(f"reindex failed (exit {proc.returncode}): {err[-2000:]}")
+    report = json.loads(out.strip().splitlines()[-1])
+    seconds = report["wall_seconds"]
+    return {
+        "seconds": seconds, "process_seconds": wall, "documents": report.get("documents"),
+        "passages": report.get("passages"), "docs_per_second": (report.get("documents") or 0) / seconds,
+        "peak_rss_bytes": peak.bytes, "index_bytes": folder_bytes(index_dir),
+        "failed": report.get("failed_count", 0), "report": report,
+    }
+
+
+class KlimavidenEngine:
+    name = "klimaviden"
+
+    def __init__(self, index_dir: Path, corpus: Path):
+        from index.query import parse_search_params
+        from index.service import SearchService
+
+        self.parse = parse_search_params
+        self.service = SearchService(index_dir, corpus)
+
+    def request(self, spec: QuerySpec):
+        return self.parse(spec.params())
+
+    def search(self, spec: QuerySpec) -> int:
+        return self.service.search(self.parse(spec.params()))["total"]
+
+    def close(self) -> None:
+        close = getattr(self.service, "close", None)
+        if close:
+            close()
+
+
+def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable_file: str,
+                repetitions: int) -> dict:
+    """Reindex with nothing changed, and with one file changed until the open service finds the change."""
+    from index.reindex import reindex
+
+    unchanged = []
+    for _ in range(repetitions):
+        started = time.perf_counter()
+        reindex(corpus, index_dir)
+        unchanged.append(time.perf_counter() - started)
+    path = corpus / mutable_file
+    original = path.read_bytes()
+    changed, visible = [], []
+    try:
+        for k in range(repetitions):
+            marker = _nonsense_word(k)
+            path.write_bytes(original + f"\nTilføjet: {marker}\n".encode("utf-8"))
+            started = time.perf_counter()
+            report = reindex(corpus, index_dir)
+            reindexed = time.perf_counter() - started
+            found = _wait_until_found(engine, marker, deadline=started + 30)
+            changed.append(reindexed)
+            visible.append(time.perf_counter() - started if found else float("nan"))
+            assert report.as_dict()["updated"] >= 1, report.as_dict()
+    finally:
+        path.write_bytes(original)
+        reindex(corpus, index_dir)
+    return {"unchanged": summarize(unchanged), "one_changed": summarize(changed),
+            "one_changed_visible": summarize([v for v in visible if v == v]),
+            "not_visible": sum(1 for v in visible if v != v)}
+
+
+def _nonsense_word(k: int) -> str:
+    """A word no document contains and no analyzer splits: letters only, unique per call."""
+    digits = f"{time.time_ns() // 1000:016d}{k:02d}"
+    return "zqx" + "".join(chr(ord("a") + int(c)) for c in digits[-10:])
+
+
+def _wait_until_found(engine: KlimavidenEngine, word: str, deadline: float) -> bool:
+    spec = QuerySpec("probe", (word,))
+    while time.perf_counter() < deadline:
+        if engine.search(spec) > 0:
+            return True
+        time.sleep(0.005)
+    return False

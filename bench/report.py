@@ -1,0 +1,112 @@
+"""Printing the results as tables, and writing them as JSON and as a Markdown snippet for the README."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.stats import spread
+from bench.targets import evaluate, lookup
+
+MIB = 2**20
+
+
+def write_json(results: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), "utf-8")
+
+
+def _fmt(value, digits: int = 1, scale: float = 1.0) -> str:
+    if value is None:
+        return "–"
+    return f"{value * scale:.{digits}f}"
+
+
+def build_rows(results: dict) -> list[list[str]]:
+    rows = []
+    for n, r in results["sizes"].items():
+        rows.append([
+            n, _fmt(lookup(r, ("build", "seconds"))), _fmt(lookup(r, ("build", "docs_per_second")), 0),
+            _fmt(lookup(r, ("build", "peak_rss_bytes")), 0, 1 / MIB), _fmt(lookup(r, ("build", "index_bytes")), 1, 1 / MIB),
+            _fmt(lookup(r, ("incremental", "unchanged", "p50")), 2),
+            _fmt(lookup(r, ("incremental", "one_changed_visible", "p50")), 2),
+            _fmt(lookup(r, ("extract", "seconds"))),
+        ])
+    return rows
+
+
+BUILD_HEADER = ["Documents", "Full build s", "Docs/s", "Peak RSS MiB", "Index MiB", "Incr. unchanged s",
+                "Incr. 1 changed s", "Extract only s"]
+SEARCH_HEADER = ["Documents", "p50 ms", "p95 ms", "p99 ms", "FTS5 p95", "Whoosh raw p95", "tantivy p95",
+                 "×FTS5 p50/p95", "groupedby p95 / ours p95 (many hits)", "HTTP / p95", "HTTP API p95",
+                 "API req/s", "Worker RSS MiB"]
+
+
+def search_rows(results: dict) -> list[list[str]]:
+    rows = []
+    for n, r in results["sizes"].items():
+        rss = lookup(r, ("http", "worker_rss_bytes")) or None
+        rows.append([
+            n, _fmt(lookup(r, ("search", "all", "p50"))), _fmt(lookup(r, ("search", "all", "p95"))),
+            _fmt(lookup(r, ("search", "all", "p99"))),
+            _fmt(lookup(r, ("baselines", "fts5", "search", "all", "p95"))),
+            _fmt(lookup(r, ("baselines", "whoosh_raw", "search", "all", "p95"))),
+            _fmt(lookup(r, ("baselines", "tantivy", "search", "all", "p95")), 2),
+            f"{_fmt(lookup(r, ('ratios', 'fts5', 'p50')), 2)} / {_fmt(lookup(r, ('ratios', 'fts5', 'p95')), 2)}",
+            f"{_fmt(lookup(r, ('facets_groupedby', 'all', 'p95')))} / {_fmt(lookup(r, ('facets_ours', 'all', 'p95')))}",
+            _fmt(lookup(r, ("http", "/", "latency_ms", "p95"))),
+            _fmt(lookup(r, ("http", "/api/search", "latency_ms", "p95"))),
+            _fmt(lookup(r, ("http", "/api/search", "requests_per_second")), 0),
+            _fmt(max(rss) if rss else None, 0, 1 / MIB),
+        ])
+    return rows
+
+
+def target_rows(results: dict) -> list[list[str]]:
+    largest = list(results["sizes"])[-1]
+    rows = []
+    for t in evaluate(results["sizes"][largest]):
+        verdict = "not measured" if t["met"] is None else ("met" if t["met"] else "**missed**")
+        rows.append([t["name"], f"≤ {t['limit']:g} {t['unit']}", _fmt(t["value"], 2) + f" {t['unit']}", verdict])
+    return rows
+
+
+def markdown(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def readme_snippet(results: dict) -> str:
+    m = results["machine"]
+    largest = list(results["sizes"])[-1]
+    return "\n\n".join([
+        f"Run: `{'make bench' if results['mode'] == 'full' else 'make bench-quick'}` on {results['date'][:10]}, "
+        f"{m['cpu']} ({m['cores']} cores, {m['ram_bytes'] / 2**30:.0f} GiB RAM), Python {m['python']}, "
+        f"SQLite {m['sqlite']}, tantivy {m.get('tantivy', 'not installed')}; {results['seconds'] / 60:.1f} min in all.",
+        "**Build and reindex** (klimaviden: parsing in parallel, one writer)",
+        markdown(BUILD_HEADER, build_rows(results)),
+        "**Search** (the same queries on the same documents; latencies in ms; ratios are klimaviden / baseline)",
+        markdown(SEARCH_HEADER, search_rows(results)),
+        f"**Targets** (at {largest} documents)",
+        markdown(["Target", "Limit", "Measured", "Verdict"], target_rows(results)),
+    ]) + "\n"
+
+
+def print_report(results: dict, out=print) -> None:
+    out("")
+    out(readme_snippet(results))
+    for n, r in results["sizes"].items():
+        out(f"-- spread at {n} documents")
+        for label, path in (("klimaviden", ("search", "all")), ("fts5", ("baselines", "fts5", "search", "all")),
+                            ("whoosh_raw", ("baselines", "whoosh_raw", "search", "all")),
+                            ("tantivy", ("baselines", "tantivy", "search", "all")),
+                            ("groupedby (many hits)", ("facets_groupedby", "all")),
+                            ("klimaviden (many hits)", ("facets_ours", "all"))):
+            summary = lookup(r, path)
+            if summary:
+                out(f"  {label:24} {spread(summary)}")
+        by_kind = lookup(r, ("search", "by_kind")) or {}
+        for kind, summary in by_kind.items():
+            hits = lookup(r, ("search", "hits", kind))
+            out(f"  klimaviden {kind:14} {spread(summary)}; median hits {hits}")

@@ -1,0 +1,33 @@
+"""Timing a query set against an engine: a warm-up pass, then repeated passes, summarised per kind."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import defaultdict
+
+from bench.stats import summarize
+
+
+def time_queries(search, queries, repetitions: int) -> dict:
+    """Latency in ms of `search(spec)` over `queries` x `repetitions` (after one untimed pass).
+
+    Returns {"all": summary, "by_kind": {kind: summary}, "hits": {kind: median hit count}}.
+    """
+    hits: dict[str, list[int]] = defaultdict(list)
+    for spec in queries:
+        hits[spec.kind].append(search(spec))
+    samples: list[float] = []
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repetitions):
+        for spec in queries:
+            started = time.perf_counter()
+            search(spec)
+            elapsed = (time.perf_counter() - started) * 1000
+            samples.append(elapsed)
+            by_kind[spec.kind].append(elapsed)
+    return {
+        "all": summarize(samples),
+        "by_kind": {kind: summarize(values) for kind, values in by_kind.items()},
+        "hits": {kind: statistics.median(values) for kind, values in hits.items()},
+    }
