@@ -4,6 +4,28 @@ Shared by ingestion (topic matching) and the index (the Whoosh analyzer wraps th
 so a word is understood the same way when it is tagged and when it is searched.
 """
 
-from klimaviden.danish.analysis import Token, analyze_terms, fold, is_stopword, stem, tokenize
+from klimaviden.danish.analysis import (
+    Token,
+    analyze_terms,
+    fold,
+    is_stopword,
+    stem,
+    term,
+    term_variants,
+    tokenize,
+    word_parts,
+)
+from klimaviden.danish.compounds import compound_parts
 
-__all__ = ["Token", "analyze_terms", "fold", "is_stopword", "stem", "tokenize"]
+__all__ = [
+    "Token",
+    "analyze_terms",
+    "compound_parts",
+    "fold",
+    "is_stopword",
+    "stem",
+    "term",
+    "term_variants",
+    "tokenize",
+    "word_parts",
+]

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from klimaviden.danish.compounds import compound_parts
 from klimaviden.danish.stopwords import STOPWORDS
 
 # A word: letters and digits; an inner hyphen joins chemistry-style words ("CO2-fangst") which the
@@ -52,12 +53,35 @@ def word_parts(word: str) -> list[str]:
     return [word] + pieces if len(pieces) > 1 else [word]
 
 
+_DANISH_LETTERS = frozenset("æøåäöüé")
+
+
+@lru_cache(maxsize=200_000)
+def term_variants(word: str) -> tuple[str, ...]:
+    """The index terms of one lower-case word: its folded stem, and for words with æ/ø/å also the
+    stem of the folded spelling, so "miljø" and "miljoe", "bæredygtigt" and "baeredygtigt" meet.
+    """
+    primary = fold(stem(word))
+    if _DANISH_LETTERS.isdisjoint(word):
+        return (primary,)
+    alternative = stem(fold(word))
+    return (primary,) if alternative == primary else (primary, alternative)
+
+
+def term(word: str) -> str:
+    """The main index term of a word: its Danish stem, folded."""
+    return term_variants(word.lower())[0]
+
+
 def analyze_terms(text: str) -> list[str]:
-    """The folded stems of a text's words without stop words, in order (hyphenated words also as parts)."""
+    """The folded stems of a text's words without stop words, in order; a hyphenated word also
+    gives its pieces ("co2-fangst": co2, fangst) and a compound its parts ("skybrudsplan":
+    skybrudsplan, skybrud, plan)."""
     terms: list[str] = []
     for token in tokenize(text):
         for part in word_parts(token.text.lower()):
             if "-" in part or is_stopword(part):
                 continue
-            terms.append(fold(stem(part)))
+            terms.append(term(part))
+            terms.extend(term(p) for p in compound_parts(part))
     return terms

@@ -1,0 +1,118 @@
+"""Whoosh analyzers over klimaviden.danish, so the index understands words as ingestion does.
+
+Two ways of reading text:
+- stemmed: lower case, Danish stop words removed, Danish Snowball stems with æ/ø/å folded, and the
+  parts of compounds at the compound's position ("skybrudsplan" also gives skybrud, plan);
+- exact: lower case words, not stemmed, not folded, stop words kept, for quoted phrases
+  (so "for" never matches "før").
+Both split hyphenated words into their pieces, so "CO2-fangst", "CO2 fangst" and "co2-fangst"
+are read the same way.
+
+The query side uses the pure functions below rather than the analyzers, with the same rules.
+Bump ANALYZER_VERSION whenever any of this (or klimaviden.danish) changes what terms a text gives:
+an index built with another version is rebuilt in full by the next reindex.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from whoosh.analysis import Filter, StopFilter, Tokenizer
+
+from klimaviden.danish import compound_parts, is_stopword, term_variants
+from klimaviden.danish.stopwords import STOPWORDS
+
+ANALYZER_VERSION = 1
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class WordTokenizer(Tokenizer):
+    """Lower-case words with positions and character offsets; hyphens separate words."""
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        from whoosh.analysis import Token
+
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        pos = start_pos
+        for match in _WORD.finditer(value):
+            token.text = match.group(0).lower()
+            token.stopped = False
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = match.group(0)
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            pos += 1
+            yield token
+
+
+class DanishTermFilter(Filter):
+    """Replaces each word by its folded stem(s); at index time adds the parts of a compound at the
+    compound's own position."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for token in tokens:
+            word = token.text
+            parts = compound_parts(word) if token.mode != "query" else ()
+            for variant in term_variants(word):
+                token.text = variant
+                yield token
+            for part in parts:
+                for variant in term_variants(part):
+                    token.text = variant
+                    yield token
+
+
+def stemmed_analyzer():
+    return WordTokenizer() | StopFilter(stoplist=STOPWORDS, minsize=1, renumber=False) | DanishTermFilter()
+
+
+def exact_analyzer():
+    return WordTokenizer()
+
+
+# -- the query side: the same rules as pure functions ------------------------------------------
+
+
+def pieces(word: str) -> list[str]:
+    """The lower-case words inside one user word: "CO2-fangst" -> ["co2", "fangst"]."""
+    word = unicodedata.normalize("NFC", word).lower()
+    return _WORD.findall(word)
+
+
+def stemmed_alternatives(word: str) -> list[tuple[str, ...]]:
+    """For one user word: per piece, the index terms any of which matches it; stop words dropped.
+
+    >>> stemmed_alternatives("CO2-fangst")
+    [('co2',), ('fangst',)]
+    """
+    return [term_variants(p) for p in pieces(word) if not is_stopword(p)]
+
+
+def exact_terms(words) -> list[str]:
+    """The exact-field terms of a phrase's words, in order."""
+    return [p for word in words for p in pieces(word)]
+
+

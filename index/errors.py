@@ -1,0 +1,28 @@
+"""The errors the index raises to its callers (the CLI maps them to exit codes, the web app to HTTP)."""
+
+from __future__ import annotations
+
+
+class IndexMissing(Exception):
+    """No index has been built in this directory yet (run `klimaviden reindex`)."""
+
+    def __init__(self, index_dir):
+        super().__init__(f"no index in {index_dir}: run `klimaviden reindex` first")
+        self.index_dir = index_dir
+
+
+class LockHeld(Exception):
+    """Another reindex holds the lock; nothing was touched."""
+
+    def __init__(self, pid: int | None):
+        who = f"process {pid}" if pid else "another process"
+        super().__init__(f"another reindex is running ({who} holds the lock)")
+        self.pid = pid
+
+
+class InvalidRequest(ValueError):
+    """A search parameter is not acceptable; str(error) says which one and why, in plain words."""
+
+
+class ConfigError(ValueError):
+    """The corpus or index directory is unusable (missing, not a directory)."""

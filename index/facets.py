@@ -1,0 +1,116 @@
+"""Facet counts and filters from per-value document sets cached per index reader.
+
+Whoosh's groupedby costs hundreds of milliseconds on queries with thousands of hits. Instead,
+when a reader is opened, every facet value's documents are read once into a bitset; a search then
+counts each value by intersecting the hit bitset with the value's bitset (microseconds per value).
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from index import bits
+from index.schema import FACET_FIELDS, LABEL_SEP
+
+VALUE_FIELDS = FACET_FIELDS + ("meeting",)
+# the filter each facet ignores when it is counted, so a sidebar can offer the other values
+FACET_FILTER = {"topic": "topics", "theme": "theme", "type": "type", "year": "dates",
+                "organization": "org"}
+
+
+class ReaderFacets:
+    """What one open reader knows about its documents, computed once when it is opened."""
+
+    def __init__(self, reader):
+        self.size = reader.doc_count_all()
+        self.live = bits.from_docnums(reader.all_doc_ids(), self.size)
+        self.values: dict[str, dict[str, int]] = {}
+        for field in VALUE_FIELDS:
+            table = {}
+            for value in reader.field_terms(field):
+                docs = reader.postings(field, value).all_ids()
+                mask = bits.from_docnums(docs, self.size) & self.live
+                if mask:
+                    table[value] = mask
+            self.values[field] = table
+        days = reader.column_reader("day")
+        ids = reader.column_reader("id")
+        live = bits.to_docnums(self.live)
+        self.day = {d: days[d] for d in live}
+        self.by_id = {_text(ids[d]): d for d in live}
+        dated = sorted((self.day[d], d) for d in live if self.day[d])
+        self._days = [day for day, _ in dated]
+        self._dated = [d for _, d in dated]
+        self.theme_labels = dict(
+            v.split(LABEL_SEP, 1) for v in reader.field_terms("theme_label") if LABEL_SEP in v
+        )
+        self._org_folded = {name.casefold(): name for name in self.values["organization"]}
+
+    @property
+    def count(self) -> int:
+        return bits.count(self.live)
+
+    def value_mask(self, field: str, value: str) -> int:
+        return self.values[field].get(value, 0)
+
+    def org_mask(self, name: str) -> int:
+        exact = self.values["organization"].get(name)
+        if exact is not None:
+            return exact
+        folded = self._org_folded.get(name.casefold())
+        return self.values["organization"][folded] if folded else 0
+
+    def date_mask(self, start: date | None, end: date | None) -> int:
+        low = bisect.bisect_left(self._days, start.toordinal()) if start else 0
+        high = bisect.bisect_right(self._days, end.toordinal()) if end else len(self._days)
+        return bits.from_docnums(self._dated[low:high], self.size)
+
+    def filter_masks(self, request) -> dict[str, int]:
+        """One bitset per active filter of a SearchRequest, keyed by filter name."""
+        masks: dict[str, int] = {}
+        if request.theme:
+            masks["theme"] = self.value_mask("theme", request.theme)
+        if request.topics:
+            mask = 0
+            for slug in request.topics:
+                mask |= self.value_mask("topic", slug)
+            masks["topics"] = mask
+        if request.type:
+            masks["type"] = self.value_mask("type", request.type)
+        if request.org:
+            masks["org"] = self.org_mask(request.org)
+        if request.date_from or request.date_to:
+            masks["dates"] = self.date_mask(request.date_from, request.date_to)
+        return masks
+
+    def counts(self, matched: int, masks: dict[str, int]) -> dict[str, dict[str, int]]:
+        """Per facet, per value: the matched documents with every OTHER filter applied."""
+        out = {}
+        for field in FACET_FIELDS:
+            base = matched
+            for name, mask in masks.items():
+                if name != FACET_FILTER[field]:
+                    base &= mask
+            counted = {}
+            if base:
+                for value, mask in self.values[field].items():
+                    n = (base & mask).bit_count()
+                    if n:
+                        counted[value] = n
+            out[field] = dict(sorted(counted.items(), key=_facet_order(field)))
+        return out
+
+    def newest_first(self, docnums: list[int]) -> list[int]:
+        day = self.day
+        return sorted(docnums, key=lambda d: (-day.get(d, 0), d))
+
+
+def _facet_order(field: str):
+    if field == "year":
+        return lambda item: (-int(item[0]) if item[0].isdigit() else 0)
+    return lambda item: (-item[1], item[0])
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value

@@ -1,0 +1,57 @@
+"""Durable small-file writes: write a temporary file, fsync it, rename it into place, fsync the folder."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Replace path by data so that a reader (or a crash) sees the old content or the new, never a mix."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def write_json_atomic(path: Path, data) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def read_json(path: Path, default=None):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return default
+
+
+def fsync_tree(path: Path, newer_than_ns: int = 0) -> None:
+    """fsync the files of a folder changed since newer_than_ns, then the folder itself."""
+    for entry in os.scandir(path):
+        if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime_ns >= newer_than_ns:
+            try:
+                fsync_file(Path(entry.path))
+            except FileNotFoundError:  # a temporary file Whoosh removed meanwhile
+                pass
+    fsync_dir(path)

@@ -1,0 +1,105 @@
+"""The Whoosh schema: one Whoosh document per klimaviden Document, and how a Document fills it."""
+
+from __future__ import annotations
+
+import json
+
+from whoosh import fields
+from whoosh.analysis import Tokenizer
+
+from index.analysis import ANALYZER_VERSION, exact_analyzer, stemmed_analyzer
+from ingest.normalize import slugify
+
+SCHEMA_VERSION = 1
+# Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
+FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}"
+
+TITLE_BOOST = 3.0
+HEADINGS_BOOST = 2.0
+FACET_FIELDS = ("topic", "theme", "type", "year", "organization")
+_VALUE_SEP = "\n"
+LABEL_SEP = "\t"  # theme_label values are "slug<TAB>display text"
+
+
+class ValuesTokenizer(Tokenizer):
+    """Each line of the value is one token, unchanged: exact facet values such as "Dansk Industri"."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        from whoosh.analysis import Token
+
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, text in enumerate(v.strip() for v in value.split(_VALUE_SEP)):
+            if not text:
+                continue
+            token.text = text
+            token.stopped = False
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+def _values_field():
+    field = fields.KEYWORD(stored=False, scorable=False)
+    field.analyzer = ValuesTokenizer()
+    return field
+
+
+def build_schema() -> fields.Schema:
+    stemmed = stemmed_analyzer()
+    exact = exact_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        path=fields.ID(stored=False, sortable=True),
+        checksum=fields.ID(stored=False, sortable=True),
+        size=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
+        mtime_ns=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
+        title=fields.TEXT(analyzer=stemmed, phrase=False, field_boost=TITLE_BOOST),
+        headings=fields.TEXT(analyzer=stemmed, phrase=False, field_boost=HEADINGS_BOOST),
+        body=fields.TEXT(analyzer=stemmed, phrase=False),
+        title_exact=fields.TEXT(analyzer=exact, phrase=True, field_boost=TITLE_BOOST),
+        exact=fields.TEXT(analyzer=exact, phrase=True),
+        topic=_values_field(),
+        theme=_values_field(),
+        type=_values_field(),
+        year=_values_field(),
+        organization=_values_field(),
+        meeting=_values_field(),
+        theme_label=_values_field(),
+        passages=fields.NUMERIC(int, bits=32, signed=False, sortable=True, default=0),
+        day=fields.NUMERIC(int, bits=32, signed=False, sortable=True, default=0),
+        doc=fields.STORED(),
+    )
+
+
+def _values(items) -> str:
+    return _VALUE_SEP.join(str(i).replace(_VALUE_SEP, " ") for i in items if i)
+
+
+def document_fields(doc, mtime_ns: int) -> dict:
+    """The Whoosh fields of a Document (ingest.document.Document)."""
+    headings = [p.heading for p in doc.passages if p.heading]
+    body = "\n\n".join(p.text for p in doc.passages)
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "checksum": doc.checksum,
+        "size": int(doc.size),
+        "mtime_ns": int(mtime_ns),
+        "title": doc.title or "",
+        "headings": "\n".join(headings),
+        "body": body,
+        "title_exact": doc.title or "",
+        "exact": "\n".join(headings) + "\n\n" + body,
+        "topic": _values(doc.topic_slugs),
+        "theme": _values(slugify(t) for t in doc.themes),
+        "type": doc.type or "other",
+        "year": str(doc.date.year) if doc.date else "",
+        "organization": _values(doc.organizations),
+        "meeting": doc.meeting or "",
+        "theme_label": _values(f"{slugify(t)}{LABEL_SEP}{t}" for t in doc.themes),
+        "passages": len(doc.passages),
+        "day": doc.date.toordinal() if doc.date else 0,
+        "doc": json.dumps(doc.as_dict(), ensure_ascii=False, separators=(",", ":")),
+    }

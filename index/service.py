@@ -1,0 +1,201 @@
+"""SearchService: the one search implementation behind the CLI and the web app.
+
+One per process. It keeps an open searcher and reopens it when the live generation changes
+(a full rebuild was swapped in) or the generation got a new commit (an incremental reindex), so a
+running web app sees new content without a restart. Thread-safe: searcher use is serialised.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+from index import bits
+from index.facets import ReaderFacets
+from index.query import SearchRequest
+from index.related import related_docnums
+from index.search import brief, run_search, stored_document
+from index.store import Generation, index_bytes, require_current
+from index.writer import passage_count
+
+
+class _Open:
+    """An open generation: its Whoosh index, a searcher, the cached facet sets and the metadata."""
+
+    def __init__(self, generation: Generation):
+        self.generation = generation
+        self.ix = generation.open()
+        self.searcher = self.ix.searcher()
+        self._load()
+
+    def _load(self):
+        self.facets = ReaderFacets(self.searcher.reader())
+        self.meta = self.generation.meta()
+
+    def refresh(self) -> None:
+        if not self.searcher.up_to_date():
+            old = self.searcher
+            self.searcher = old.refresh()
+            if self.searcher is not old:
+                old.close()
+            self._load()
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.ix.close()
+
+
+class SearchService:
+    def __init__(self, index_dir: Path, corpus_dir: Path | None = None):
+        self.index_dir = Path(index_dir)
+        self.corpus_dir = Path(corpus_dir) if corpus_dir is not None else None
+        self._lock = threading.RLock()
+        self._open: _Open | None = None
+
+    # -- keeping the searcher current ---------------------------------------------------------
+
+    def _current(self) -> _Open:
+        """The open generation, reopened or refreshed if the index changed. Call with the lock held."""
+        generation = require_current(self.index_dir)
+        if self._open is None or self._open.generation.path != generation.path:
+            fresh = _Open(generation)
+            if self._open is not None:
+                self._open.close()
+            self._open = fresh
+        else:
+            self._open.refresh()
+        return self._open
+
+    def close(self) -> None:
+        with self._lock:
+            if self._open is not None:
+                self._open.close()
+                self._open = None
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> dict:
+        with self._lock:
+            live = self._current()
+            return run_search(live.searcher, live.facets, request, live.facets.theme_labels)
+
+    def document(self, doc_id: str) -> dict | None:
+        with self._lock:
+            live = self._current()
+            docnum = live.facets.by_id.get(doc_id)
+            if docnum is None:
+                return None
+            doc = stored_document(live.searcher, docnum)
+            doc["related"] = self._briefs(live, related_docnums(live.searcher, docnum, 5))
+            return doc
+
+    def related(self, doc_id: str, limit: int = 5) -> list[dict]:
+        with self._lock:
+            live = self._current()
+            docnum = live.facets.by_id.get(doc_id)
+            if docnum is None:
+                return []
+            return self._briefs(live, related_docnums(live.searcher, docnum, max(1, min(limit, 50))))
+
+    @staticmethod
+    def _briefs(live: _Open, docnums) -> list[dict]:
+        return [brief(stored_document(live.searcher, d)) for d in docnums]
+
+    # -- meetings and topics ------------------------------------------------------------------
+
+    def _meeting(self, live: _Open, meeting: dict) -> dict:
+        mask = live.facets.value_mask("meeting", meeting["id"])
+        docnums = live.facets.newest_first(bits.to_docnums(mask))
+        briefs = sorted(self._briefs(live, docnums), key=lambda b: (b["title"] or "").casefold())
+        return {**meeting, "documents": briefs}
+
+    def meetings(self) -> list[dict]:
+        with self._lock:
+            live = self._current()
+            listed = sorted(
+                live.meta.get("meetings", []),
+                key=lambda m: (m.get("date") or "", m["id"]),
+                reverse=True,
+            )
+            return [self._meeting(live, m) for m in listed]
+
+    def meeting(self, meeting_id: str) -> dict | None:
+        with self._lock:
+            live = self._current()
+            for meeting in live.meta.get("meetings", []):
+                if meeting["id"] == meeting_id:
+                    return self._meeting(live, meeting)
+            return None
+
+    def topics(self) -> list[dict]:
+        with self._lock:
+            live = self._current()
+            return [
+                {
+                    "slug": t["slug"],
+                    "label": t["label"],
+                    "description": t.get("description", ""),
+                    "count": bits.count(live.facets.value_mask("topic", t["slug"])),
+                }
+                for t in live.meta.get("taxonomy", [])
+            ]
+
+    def topic_slugs(self) -> list[str]:
+        """The valid DK2020 slugs (for parse_search_params(valid_topics=...))."""
+        return [t["slug"] for t in self.topics()]
+
+    # -- state of the index -------------------------------------------------------------------
+
+    def health(self) -> dict:
+        with self._lock:
+            live = self._current()
+            return {
+                "generation": live.generation.number,
+                "documents": live.facets.count,
+                "last_reindex": _iso(live.meta.get("last_reindex")),
+            }
+
+    def stats(self) -> dict:
+        with self._lock:
+            live = self._current()
+            topics = {
+                t["slug"]: bits.count(live.facets.value_mask("topic", t["slug"]))
+                for t in live.meta.get("taxonomy", [])
+            }
+            for slug, mask in live.facets.values["topic"].items():
+                topics.setdefault(slug, bits.count(mask))
+            return {
+                "documents": live.facets.count,
+                "passages": passage_count(live.searcher.reader()),
+                "topics": topics,
+                "index_bytes": index_bytes(live.generation),
+                "generation": live.generation.number,
+                "last_reindex": _iso(live.meta.get("last_reindex")),
+                "last_failures": list(live.meta.get("failures", [])),
+            }
+
+    def corpus_file(self, doc_id: str) -> Path | None:
+        """The original file of an indexed document, only if it is still inside the corpus folder."""
+        if self.corpus_dir is None:
+            return None
+        with self._lock:
+            live = self._current()
+            docnum = live.facets.by_id.get(doc_id)
+            if docnum is None:
+                return None
+            relpath = json.loads(live.searcher.stored_fields(docnum)["doc"])["path"]
+        root = self.corpus_dir.resolve()
+        candidate = (root / relpath).resolve()
+        if not candidate.is_relative_to(root) or not candidate.is_file():
+            return None
+        return candidate
+
+
+def _iso(timestamp) -> str | None:
+    if timestamp is None:
+        return None
+    if isinstance(timestamp, str):
+        return timestamp
+    return datetime.fromtimestamp(timestamp, timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,104 @@
+"""The best passage of a document for a query, and a highlighted, HTML-escaped snippet from it.
+
+Works on stored passage text only. A "needle" is an index term (a folded stem such as
+"partnerskab" or "baeredyg"); it matches inside words so compounds and inflections light up
+("erhvervspartnerskaber"), with æ/ø/å matching their spelled-out forms.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+SNIPPET_CHARS = 240
+MIN_INSIDE_WORD = 4  # shorter needles match only at the start of a word
+_UNFOLD = (("ae", "(?:ae|æ)"), ("oe", "(?:oe|ø)"), ("aa", "(?:aa|å)"))
+
+
+@dataclass(frozen=True)
+class Highlighter:
+    pattern: re.Pattern | None
+    groups: int
+
+    def best_passage(self, passages):
+        """(passage, score) with the most distinct needles, then most matches; first wins ties."""
+        if self.pattern is None or not passages:
+            return (passages[0] if passages else None), 0
+        best, best_score = passages[0], (0, 0)
+        for passage in passages:
+            seen = set()
+            hits = 0
+            for match in self.pattern.finditer(passage.text):
+                seen.add(match.lastgroup)
+                hits += 1
+                if hits >= 50:
+                    break
+            score = (len(seen), hits)
+            if score > best_score:
+                best, best_score = passage, score
+        return best, best_score[0]
+
+    def snippet(self, text: str, limit: int = SNIPPET_CHARS) -> str:
+        """About `limit` characters around the first match, escaped, matches in <mark>."""
+        matches = list(self.pattern.finditer(text)) if self.pattern is not None else []
+        start = 0
+        if matches and matches[0].start() > limit // 3:
+            start = _word_start(text, matches[0].start() - limit // 3)
+        end = _word_end(text, min(len(text), start + limit))
+        out = ["…" if start > 0 else ""]
+        cursor = start
+        for match in matches:
+            word_start, word_end = _word_bounds(text, match.start(), match.end())
+            if word_start < cursor:
+                continue
+            if word_start >= end:
+                break
+            out.append(html.escape(text[cursor:word_start]))
+            out.append(f"<mark>{html.escape(text[word_start:word_end])}</mark>")
+            cursor = word_end
+        out.append(html.escape(text[cursor:end]))
+        if end < len(text):
+            out.append("…")
+        return " ".join("".join(out).split())
+
+
+def _needle_pattern(needle: str) -> str:
+    pattern = re.escape(needle)
+    for folded, either in _UNFOLD:
+        pattern = pattern.replace(folded, either)
+    return pattern if len(needle) >= MIN_INSIDE_WORD else r"\b" + pattern
+
+
+def highlighter(needles, phrases=()) -> Highlighter:
+    """needles: folded stems; phrases: tuples of exact lower-case words."""
+    parts = []
+    for needle in dict.fromkeys(n for n in needles if n):
+        parts.append(_needle_pattern(needle))
+    for phrase in dict.fromkeys(phrases):
+        parts.append(r"\b" + r"\W+".join(re.escape(w) for w in phrase) + r"\b")
+    if not parts:
+        return Highlighter(None, 0)
+    named = "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(parts))
+    return Highlighter(re.compile(named, re.IGNORECASE), len(parts))
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _word_start(text: str, position: int) -> int:
+    position = max(position, 0)
+    while 0 < position < len(text) and text[position - 1].isalnum():
+        position += 1
+    return min(position, len(text))
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and text[position].isalnum():
+        position += 1
+    return position

@@ -1,0 +1,137 @@
+"""Index generations on disk, and the pointer that says which one is live.
+
+    index_dir/
+      CURRENT            "gen-000003": the live generation, replaced atomically
+      gen-000002/        the previous generation, kept for readers that still hold it open
+      gen-000003/        a Whoosh index + klimaviden.json (reindex metadata, written atomically)
+      reindex.lock       see index/lock.py
+
+A full rebuild writes a new generation beside the live one and then replaces CURRENT; an
+incremental run commits inside the live generation (a Whoosh commit renames its table of contents
+into place, so readers see the old state or the new one).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from index.errors import IndexMissing
+from index.fsio import fsync_dir, fsync_tree, read_json, write_atomic, write_json_atomic
+from index.schema import FORMAT, build_schema
+
+log = logging.getLogger(__name__)
+
+CURRENT = "CURRENT"
+META = "klimaviden.json"
+_GEN = re.compile(r"^gen-(\d{6,})$")
+
+
+@dataclass(frozen=True)
+class Generation:
+    number: int
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def open(self):
+        return whoosh_index.open_dir(str(self.path))
+
+    def meta(self) -> dict:
+        return read_json(self.path / META, default={}) or {}
+
+    def write_meta(self, meta: dict) -> None:
+        write_json_atomic(self.path / META, meta)
+
+    @property
+    def compatible(self) -> bool:
+        """Built with this schema and analyzer version (otherwise the next reindex rebuilds)."""
+        return self.meta().get("format") == FORMAT
+
+
+def _generation(index_dir: Path, name: str) -> Generation | None:
+    match = _GEN.match(name)
+    if not match:
+        return None
+    return Generation(int(match.group(1)), index_dir / name)
+
+
+def generations(index_dir: Path) -> list[Generation]:
+    if not index_dir.is_dir():
+        return []
+    found = [_generation(index_dir, p.name) for p in index_dir.iterdir() if p.is_dir()]
+    return sorted((g for g in found if g), key=lambda g: g.number)
+
+
+def current_generation(index_dir: Path) -> Generation | None:
+    try:
+        name = (index_dir / CURRENT).read_text("ascii").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    generation = _generation(index_dir, name)
+    if generation is None or not (generation.path / META).exists():
+        return None
+    return generation
+
+
+def require_current(index_dir: Path) -> Generation:
+    generation = current_generation(index_dir)
+    if generation is None:
+        raise IndexMissing(index_dir)
+    return generation
+
+
+def create_generation(index_dir: Path) -> Generation:
+    """A new, empty generation numbered after every existing one (not live until published)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    existing = generations(index_dir)
+    number = (existing[-1].number + 1) if existing else 1
+    generation = Generation(number, index_dir / f"gen-{number:06d}")
+    generation.path.mkdir()
+    whoosh_index.create_in(str(generation.path), build_schema())
+    generation.write_meta({"format": FORMAT, "created": time.time()})
+    return generation
+
+
+def publish(index_dir: Path, generation: Generation, started_ns: int = 0) -> None:
+    """Make a finished generation the live one: its files are made durable, then CURRENT replaced."""
+    fsync_tree(generation.path, started_ns)
+    write_atomic(index_dir / CURRENT, generation.name + "\n")
+    log.info("generation %s is live", generation.name)
+
+
+def make_durable(generation: Generation, started_ns: int) -> None:
+    """After an incremental commit: fsync what Whoosh wrote (it does not fsync itself)."""
+    fsync_tree(generation.path, started_ns)
+
+
+def remove_stale(index_dir: Path, keep_previous: int = 1) -> list[str]:
+    """Remove generations older than the previous one(s), and unfinished ones a crashed rebuild
+    left behind. Call only while holding the reindex lock."""
+    live = current_generation(index_dir)
+    if live is None:
+        return []
+    removed = []
+    older = [g for g in generations(index_dir) if g.number < live.number]
+    stale = older[: max(len(older) - keep_previous, 0)]
+    stale += [g for g in generations(index_dir) if g.number > live.number]
+    for generation in stale:
+        shutil.rmtree(generation.path, ignore_errors=True)
+        removed.append(generation.name)
+    if removed:
+        fsync_dir(index_dir)
+    return removed
+
+
+def index_bytes(generation: Generation) -> int:
+    storage = FileStorage(str(generation.path))
+    return sum(storage.file_length(name) for name in storage.list())

@@ -1,0 +1,64 @@
+""""Did you mean": a corrected query when a word looks misspelled and the correction finds more."""
+
+from __future__ import annotations
+
+import re
+
+
+from index import bits
+from index.analysis import stemmed_alternatives
+
+MIN_WORD = 4
+FIELDS = ("title", "headings", "body")
+
+
+def _known(reader, word: str) -> bool:
+    if reader.doc_frequency("exact", word) or reader.doc_frequency("title_exact", word):
+        return True
+    for variants in stemmed_alternatives(word):
+        if any(reader.doc_frequency(f, v) for f in FIELDS for v in variants):
+            return True
+    return False
+
+
+def correction(reader, word: str) -> str | None:
+    """The most common indexed word within a small edit distance of an unknown word, or None."""
+    word = word.lower()
+    if len(word) < MIN_WORD or not word.isalpha() or _known(reader, word):
+        return None
+    maxdist = 1 if len(word) <= 5 else 2
+    best = None
+    for distance in range(1, maxdist + 1):
+        candidates = [c for c in reader.terms_within("exact", word, distance, prefix=1) if c != word]
+        if candidates:
+            best = max(candidates, key=lambda c: (reader.doc_frequency("exact", c), c))
+            break
+    return best
+
+
+def suggest(searcher, facets, text: str, user, allowed: int, total: int) -> str | None:
+    """A corrected version of text whose search (with the same filters) finds more than `total`."""
+    from index.search import clauses, matching
+
+    reader = searcher.reader()
+    fixed = {}
+    for word in user.words:
+        better = correction(reader, word)
+        if better:
+            fixed[word] = better
+    if not fixed:
+        return None
+    suggested = text
+    for wrong, right in fixed.items():
+        suggested = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, suggested)
+    from index.query import parse_user_query
+
+    found = clauses(parse_user_query(suggested))
+    if not found:
+        return None
+    from whoosh import query as wq
+
+    query = found[0] if len(found) == 1 else wq.And(found)
+    if bits.count(matching(searcher, facets, query) & allowed) > total:
+        return suggested
+    return None

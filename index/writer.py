@@ -1,0 +1,72 @@
+"""Writing Documents into a Whoosh index generation, and reading back what is in it."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from index.schema import document_fields
+
+WRITER_MEMORY_MB = 256
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What the index remembers of a file, enough to tell whether it changed."""
+
+    id: str
+    path: str
+    size: int
+    mtime_ns: int
+    checksum: str
+
+
+@contextmanager
+def open_writer(ix):
+    """One writer; committed when the block ends, cancelled (nothing written) if it raises."""
+    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    try:
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def put(writer, doc, mtime_ns: int, *, new: bool = False) -> None:
+    """Add a Document, replacing any earlier version with the same id (unless known to be new)."""
+    fields = document_fields(doc, mtime_ns)
+    if new:
+        writer.add_document(**fields)
+    else:
+        writer.update_document(**fields)
+
+
+def remove(writer, doc_id: str) -> None:
+    writer.delete_by_term("id", doc_id)
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def indexed_files(reader) -> dict[str, Indexed]:
+    """Every live document's stat and checksum, by corpus-relative path (read from columns)."""
+    columns = {name: reader.column_reader(name) for name in ("id", "path", "size", "mtime_ns", "checksum")}
+    out = {}
+    for docnum in reader.all_doc_ids():
+        entry = Indexed(
+            id=_text(columns["id"][docnum]),
+            path=_text(columns["path"][docnum]),
+            size=int(columns["size"][docnum]),
+            mtime_ns=int(columns["mtime_ns"][docnum]),
+            checksum=_text(columns["checksum"][docnum]),
+        )
+        out[entry.path] = entry
+    return out
+
+
+def passage_count(reader) -> int:
+    """Passages (pages, slides, sections) of all live documents."""
+    column = reader.column_reader("passages")
+    return sum(int(column[d]) for d in reader.all_doc_ids())
