@@ -9,6 +9,10 @@ class IngestError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuilt from (path, reason) when sent back from a worker process.
+        return (type(self), (self.path, self.reason))
+
 
 class UnsupportedFormat(IngestError):
     """The file's format is not one klimaviden reads. Skipped and counted, not a failure."""

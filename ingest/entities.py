@@ -1,0 +1,115 @@
+"""Organisations and places named in a text, found from the list in corpus/entities.toml.
+
+Names and aliases match as whole words, case-insensitively, with Danish genitive and definite
+endings ("Middelfarts", "Kalundborg Forsyningen"). Short acronyms ("KL", "DI") match only in
+capitals, so "kl. 10" or the word "di" never count as an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_ACRONYM = re.compile(r"^[A-ZÆØÅ0-9&]{2,6}$")
+_ENDINGS = r"(?:s|en|ens|et|ets|ne|nes|')?"
+
+
+class EntitiesError(ValueError):
+    """entities.toml is invalid; the message says where and what to fix."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entities:
+    organizations: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+
+
+def entities_path(corpus_dir: Path) -> Path:
+    return Path(corpus_dir) / "entities.toml"
+
+
+def load_entities(path: Path) -> Entities:
+    """Read and validate entities.toml; a missing file means no entities."""
+    path = Path(path)
+    if not path.exists():
+        return Entities()
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise EntitiesError(f"{path}: not valid UTF-8 TOML ({exc})") from exc
+    return parse_entities(data, source=str(path))
+
+
+def parse_entities(data: dict, source: str = "entities.toml") -> Entities:
+    extra = set(data) - {"organization", "place"}
+    if extra:
+        raise EntitiesError(f"{source}: unknown top-level key(s) {sorted(extra)}; use [[organization]] and [[place]]")
+    return Entities(
+        tuple(_entities(data.get("organization", []), "organization", source)),
+        tuple(_entities(data.get("place", []), "place", source)),
+    )
+
+
+def _entities(entries: object, kind: str, source: str) -> list[Entity]:
+    if not isinstance(entries, list):
+        raise EntitiesError(f"{source}: {kind} must be a list of [[{kind}]] tables")
+    result, seen = [], set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"{source}: {kind} #{number}"
+        if not isinstance(entry, dict):
+            raise EntitiesError(f"{where} is not a table")
+        unknown = set(entry) - {"name", "aliases"}
+        if unknown:
+            raise EntitiesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed are name, aliases")
+        name, aliases = entry.get("name"), entry.get("aliases", [])
+        if not isinstance(name, str) or not name.strip():
+            raise EntitiesError(f"{where}: name must be a non-empty string")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise EntitiesError(f"{where} ({name}): aliases must be a list of non-empty strings")
+        if name.strip() in seen:
+            raise EntitiesError(f"{where}: {name!r} is listed twice")
+        seen.add(name.strip())
+        result.append(Entity(name.strip(), tuple(a.strip() for a in aliases)))
+    return result
+
+
+def find_entities(text: str, entities: Entities) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(organisations, places) named in the text, by canonical name, in list order."""
+    return (
+        tuple(e.name for e in entities.organizations if _pattern(e).search(text)),
+        tuple(e.name for e in entities.places if _pattern(e).search(text)),
+    )
+
+
+def merge_names(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Concatenate name lists, dropping repeats (case-insensitive), first spelling wins."""
+    seen: set[str] = set()
+    merged = []
+    for group in groups:
+        for name in group:
+            key = name.strip().casefold()
+            if key and key not in seen:
+                seen.add(key)
+                merged.append(name.strip())
+    return tuple(merged)
+
+
+@lru_cache(maxsize=4096)
+def _pattern(entity: Entity) -> re.Pattern:
+    alternatives = []
+    for form in (entity.name, *entity.aliases):
+        words = r"\s+".join(re.escape(w) for w in form.split())
+        if _ACRONYM.match(form):
+            alternatives.append(rf"(?-i:{words})(?:[’']s)?")
+        else:
+            alternatives.append(words + _ENDINGS)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])", re.IGNORECASE)

@@ -1,0 +1,185 @@
+"""Saved web pages (.html): the article's headline and text, without the page around it."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from ingest.dates import parse_iso_date
+from ingest.errors import IngestError
+from ingest.extracted import Extracted, sections
+from ingest.normalize import clean_line
+
+NAME = "html"
+EXTENSIONS = (".html", ".htm", ".xhtml")
+MIME_TYPES = ("text/html", "application/xhtml+xml")
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "aside", "form", "iframe", "svg", "template",
+              "button", "select", "input", "object", "embed", "canvas", "dialog")
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+_DROP_CLASS = re.compile(
+    r"^(cookie|consent|gdpr|related|relaterede|breadcrumb|share|sharing|social|some-|newsletter|"
+    r"nyhedsbrev|site-header|site-footer|page-header|page-footer|global-|nav|menu|skip|sidebar|"
+    r"banner|footer|header$|topbar|toolbar|pagination|tags?$|print|sr-only|visually-hidden)",
+    re.IGNORECASE,
+)
+_RELATED_HEADING = re.compile(
+    r"^(relaterede?|læs også|se også|andre nyheder|flere nyheder|mest læste|related)", re.IGNORECASE
+)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "td", "th", "address")
+_PUBLISHED_META = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "date"),
+    ("name", "dc.date"),
+    ("name", "dc.date.issued"),
+    ("name", "dcterms.created"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "publish-date"),
+    ("property", "og:published_time"),
+)
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    if not data.strip():
+        raise IngestError(name, "the file is empty")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(data, "html.parser")
+    published = _published(soup)
+    meta_titles = _meta_titles(soup)
+    news = bool(published or soup.find("article") or _meta(soup, "property", "og:type") == "article")
+    root = _content_root(soup)
+    _strip_page_furniture(root)
+    blocks = _blocks(root)
+    headline = next((c for k, c in blocks if k == "h1"), None)
+    passages = sections([("heading" if k.startswith("h") else "text", c) for k, c in blocks])
+    if not any(p.text for p in passages):
+        raise IngestError(name, "the page holds no readable text")
+    titles = ([headline] if headline else []) + meta_titles
+    return Extracted(
+        format=NAME,
+        passages=passages,
+        title_candidates=tuple(dict.fromkeys(t for t in titles if t)),
+        dates=(("html-meta", published),) if published else (),
+        hints=("news-page",) if news else (),
+    )
+
+
+def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
+    tag = soup.find("meta", attrs={attr: re.compile(f"^{re.escape(value)}$", re.IGNORECASE)})
+    content = tag.get("content") if tag else None
+    return content.strip() if isinstance(content, str) and content.strip() else None
+
+
+def _meta_titles(soup: BeautifulSoup) -> list[str]:
+    """og:title / twitter:title / <title>, without a site suffix such as " | KL"."""
+    raw = [_meta(soup, "property", "og:title"), _meta(soup, "name", "twitter:title")]
+    if soup.title and soup.title.string:
+        raw.append(soup.title.string)
+    return [clean_line(_SITE_SUFFIX.sub("", clean_line(t))) for t in raw if t and clean_line(t)]
+
+
+def _published(soup: BeautifulSoup):
+    for attr, value in _PUBLISHED_META:
+        found = parse_iso_date(_meta(soup, attr, value) or "")
+        if found:
+            return found
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        found = _json_ld_date(script.string or "")
+        if found:
+            return found
+    time = soup.find("time", attrs={"datetime": True})
+    return parse_iso_date(time["datetime"]) if time else None
+
+
+def _json_ld_date(raw: str):
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if isinstance(item, dict) and parse_iso_date(item.get("datePublished")):
+            return parse_iso_date(item.get("datePublished"))
+    return None
+
+
+def _content_root(soup: BeautifulSoup) -> Tag:
+    for candidate in (soup.find("article"), soup.find("main"), soup.find(attrs={"role": "main"}), soup.body):
+        if isinstance(candidate, Tag):
+            return candidate
+    return soup
+
+
+def _strip_page_furniture(root: Tag) -> None:
+    for tag in root.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in root.find_all(True):
+        if tag.decomposed:
+            continue
+        classes = tag.get("class") or []
+        ident = tag.get("id") or ""
+        if (
+            tag.get("role") in _DROP_ROLES
+            or tag.get("aria-hidden") == "true"
+            or tag.has_attr("hidden")
+            or any(_DROP_CLASS.match(c) for c in [*classes, ident] if isinstance(c, str))
+            or tag.name == "footer"
+            or (tag.name == "header" and tag.find("h1") is None)
+        ):
+            tag.decompose()
+    for heading in root.find_all(_HEADINGS):
+        if heading.decomposed or not _RELATED_HEADING.match(clean_line(heading.get_text(" "))):
+            continue
+        container = heading.find_parent(("section", "div")) or heading
+        if container is root:
+            container = heading
+        container.decompose()
+
+
+def _blocks(root: Tag) -> list[tuple[str, str]]:
+    """("h1".."h6" | "text", content) in reading order; inline elements join their paragraph."""
+    blocks: list[tuple[str, str]] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = clean_line(" ".join(buffer))
+        buffer.clear()
+        if text:
+            blocks.append(("text", text))
+
+    def walk(element: Tag) -> None:
+        for child in element.children:
+            if type(child) is NavigableString:
+                buffer.append(str(child))
+            elif not isinstance(child, Tag):
+                continue
+            elif child.name in _HEADINGS:
+                flush()
+                text = clean_line(child.get_text(" "))
+                if text:
+                    blocks.append((child.name, text))
+            elif child.name in _BLOCKS:
+                flush()
+                buffer.append(child.get_text(" "))
+                flush()
+            elif child.name == "br":
+                flush()
+            elif child.name in ("div", "section", "article", "main", "header", "ul", "ol", "dl", "table",
+                                "thead", "tbody", "tr", "figure", "body", "center", "details", "summary"):
+                flush()
+                walk(child)
+                flush()
+            else:
+                buffer.append(child.get_text(" "))
+    walk(root)
+    flush()
+    return blocks

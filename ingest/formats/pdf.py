@@ -1,0 +1,116 @@
+"""PDF reports and exported slide decks: one passage per page, words split at line ends joined."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+
+from ingest.dates import parse_iso_date
+from ingest.document import Passage
+from ingest.errors import IngestError
+from ingest.extracted import Extracted
+from ingest.normalize import clean_line, is_meaningful_title, normalize_text
+
+NAME = "pdf"
+EXTENSIONS = (".pdf",)
+MIME_TYPES = ("application/pdf",)
+MAGIC = b"%PDF-"
+
+# "klima-\ntilpasning" -> "klimatilpasning"; "CO2-\nfangst" -> "CO2-fangst"; "energi-\nog" stays "energi- og".
+_SPLIT_WORD = re.compile(r"(\w)[-\u00ad‐]\n[ \t]*(\w+)")
+_KEEP_SPACE_AFTER = {"og", "eller", "samt", "til", "men", "and", "or"}
+_MAX_TITLE = 160
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    if not data.strip():
+        raise IngestError(name, "the file is empty")
+    if MAGIC not in data[:1024]:
+        raise IngestError(name, "not a PDF file (no %PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise IngestError(name, "the PDF is truncated (no end-of-file marker)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            _unlock(reader, name)
+            pages = [page.extract_text() or "" for page in reader.pages]
+            metadata = reader.metadata or {}
+            meta_title = metadata.get("/Title")
+            created = metadata.get("/CreationDate")
+    except IngestError:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            OSError, RecursionError, ZeroDivisionError) as exc:
+        raise IngestError(name, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
+    passages = tuple(
+        Passage(number, text)
+        for number, text in ((i, clean_page_text(t)) for i, t in enumerate(pages, start=1))
+        if text
+    )
+    if not passages:
+        reason = "the PDF has no pages" if not pages else "the PDF has no text layer (scanned images?)"
+        raise IngestError(name, reason)
+    titles = []
+    if isinstance(meta_title, str) and is_meaningful_title(meta_title, name):
+        titles.append(clean_line(meta_title))
+    first_line = next((line for line in passages[0].text.splitlines() if line.strip()), "")
+    if first_line and len(first_line) <= _MAX_TITLE:
+        titles.append(first_line)
+    published = _pdf_date(created)
+    return Extracted(
+        format=NAME,
+        passages=passages,
+        title_candidates=tuple(dict.fromkeys(titles)),
+        dates=(("pdf-metadata", published),) if published else (),
+        hints=("slides",) if _looks_like_slides(reader) else (),
+    )
+
+
+def clean_page_text(text: str) -> str:
+    """Join words hyphenated across line breaks and normalise whitespace, keeping line structure."""
+    text = normalize_text(text)
+
+    def join(match: re.Match) -> str:
+        before, after = match.group(1), match.group(2)
+        if after.lower() in _KEEP_SPACE_AFTER:
+            return f"{before}- {after}"
+        if before.islower() and after[:1].islower():
+            return f"{before}{after}"
+        return f"{before}-{after}"
+
+    return _SPLIT_WORD.sub(join, text)
+
+
+def _unlock(reader: PdfReader, name: str) -> None:
+    if not reader.is_encrypted:
+        return
+    try:
+        unlocked = reader.decrypt("")
+    except (NotImplementedError, PdfReadError, PyPdfError, DependencyError) as exc:
+        raise IngestError(name, f"the PDF is encrypted and cannot be opened ({exc})") from exc
+    if not unlocked:
+        raise IngestError(name, "the PDF is encrypted with a password")
+
+
+def _pdf_date(raw: object):
+    """PDF dates look like "D:20210422093000+02'00'"."""
+    if not isinstance(raw, str):
+        return None
+    return parse_iso_date(raw[2:] if raw.startswith("D:") else raw)
+
+
+def _looks_like_slides(reader: PdfReader) -> bool:
+    """Landscape pages, as an exported slide deck has."""
+    try:
+        box = reader.pages[0].mediabox
+        return float(box.width) > float(box.height) * 1.2
+    except (IndexError, PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+

@@ -1,0 +1,78 @@
+"""PowerPoint presentations (.pptx): one passage per slide, the slide's notes included."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.exc import PackageNotFoundError
+
+from ingest.document import Passage
+from ingest.errors import IngestError
+from ingest.extracted import Extracted
+from ingest.formats.ooxml import open_zip
+from ingest.normalize import clean_line, is_meaningful_title, normalize_text
+
+NAME = "pptx"
+EXTENSIONS = (".pptx",)
+MIME_TYPES = ("application/vnd.openxmlformats-officedocument.presentationml.presentation",)
+_TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    open_zip(data, name, "PowerPoint", "ppt/presentation.xml")
+    try:
+        presentation = Presentation(io.BytesIO(data))
+        slides = [_slide(slide) for slide in presentation.slides]
+        core_title = presentation.core_properties.title
+    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError) as exc:
+        raise IngestError(name, f"the presentation cannot be read ({type(exc).__name__}: {exc})") from exc
+    passages = tuple(
+        Passage(number, text, title or None)
+        for number, (title, text) in enumerate(slides, start=1)
+        if title or text
+    )
+    if not passages:
+        reason = "the presentation has no slides" if not slides else "the presentation holds no text"
+        raise IngestError(name, reason)
+    titles = [title for title, _ in slides[:1] if title]
+    if is_meaningful_title(core_title, name):
+        titles.append(clean_line(core_title))
+    titles += [p.heading for p in passages if p.heading][:1]
+    return Extracted(
+        format=NAME,
+        passages=passages,
+        title_candidates=tuple(dict.fromkeys(titles)),
+        hints=("slides",),
+    )
+
+
+def _slide(slide) -> tuple[str, str]:
+    """(title, body text with the speaker notes after it) of one slide."""
+    title = ""
+    lines: list[str] = []
+    for shape in sorted(slide.shapes, key=lambda s: ((s.top or 0), (s.left or 0))):
+        if not title and shape.is_placeholder and shape.placeholder_format.type in _TITLE_TYPES:
+            title = clean_line(shape.text_frame.text) if shape.has_text_frame else ""
+            continue
+        lines.extend(_shape_lines(shape))
+    if slide.has_notes_slide:
+        notes = slide.notes_slide.notes_text_frame
+        if notes is not None and notes.text.strip():
+            lines.append("")
+            lines.append(notes.text)
+    return title, normalize_text("\n".join(lines))
+
+
+def _shape_lines(shape) -> list[str]:
+    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        return [line for inner in shape.shapes for line in _shape_lines(inner)]
+    if getattr(shape, "has_table", False) and shape.has_table:
+        return [
+            " | ".join(clean_line(cell.text) for cell in row.cells if cell.text.strip())
+            for row in shape.table.rows
+        ]
+    if shape.has_text_frame:
+        return [paragraph_text for p in shape.text_frame.paragraphs if (paragraph_text := "".join(r.text for r in p.runs))]
+    return []

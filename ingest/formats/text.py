@@ -1,0 +1,46 @@
+"""Plain text (.txt): invitations and notes in whatever encoding Windows wrote them."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import find_dateline
+from ingest.encoding import NotText, decode_text
+from ingest.errors import IngestError
+from ingest.extracted import Extracted
+from ingest.document import Passage
+from ingest.normalize import clean_line, normalize_text
+
+NAME = "text"
+EXTENSIONS = (".txt", ".text")
+MIME_TYPES = ("text/plain",)
+_MAX_TITLE = 160
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    if not data.strip():
+        raise IngestError(name, "the file is empty")
+    try:
+        text = normalize_text(decode_text(data))
+    except NotText as exc:
+        raise IngestError(name, str(exc)) from exc
+    if not re.search(r"\w", text):
+        raise IngestError(name, "the file holds no readable text")
+    return Extracted(
+        format=NAME,
+        passages=(Passage(1, text),),
+        title_candidates=_title_candidates(text),
+    )
+
+
+def _title_candidates(text: str) -> tuple[str, ...]:
+    """The first line that reads like a title (short, not a date, not an e-mail header field)."""
+    for line in text.splitlines()[:12]:
+        line = clean_line(line)
+        if not line or len(line) > _MAX_TITLE or find_dateline(line):
+            continue
+        if re.match(r"^(fra|til|cc|sendt|dato|date|from|to|sent)\s*:", line, re.IGNORECASE):
+            continue
+        subject = re.match(r"^(emne|subject)\s*:\s*(.+)$", line, re.IGNORECASE)
+        return (clean_line(subject.group(2)),) if subject else (line,)
+    return ()

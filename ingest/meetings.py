@@ -1,0 +1,96 @@
+"""Meeting folders: corpus/<id>/ with an optional meeting.toml whose facts its documents inherit.
+
+A top-level folder is a meeting folder when it has a meeting.toml or its name starts with an ISO
+date ("2021-04-29-erhvervspartnerskaber"). Without a meeting.toml the date comes from the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ingest.errors import IngestError
+from ingest.normalize import title_from_filename
+from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, text_field
+
+MEETING_FILE = "meeting.toml"
+_KEYS = {"title", "date", "place", "themes", "organizations"}
+_DATED_NAME = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[-_ ](.*))?$")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    title: str
+    date: date | None
+    place: str | None
+    themes: tuple[str, ...]
+    organizations: tuple[str, ...]
+    date_source: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "place": self.place,
+            "themes": list(self.themes),
+            "organizations": list(self.organizations),
+        }
+
+
+def meeting_id_for(relpath: str) -> str | None:
+    """The folder a corpus-relative path lies in, if it is in a folder at all (a meeting candidate)."""
+    parts = relpath.split("/")
+    return parts[0] if len(parts) > 1 else None
+
+
+def load_meetings(corpus_dir: Path) -> dict[str, Meeting]:
+    """Every meeting folder of a corpus by id; raises IngestError for an invalid meeting.toml."""
+    meetings = {}
+    for folder in sorted(Path(corpus_dir).iterdir()):
+        if folder.is_dir() and not folder.is_symlink() and not folder.name.startswith("."):
+            meeting = load_meeting(Path(corpus_dir), folder.name)
+            if meeting:
+                meetings[meeting.id] = meeting
+    return meetings
+
+
+def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
+    """The meeting of one top-level folder, or None when the folder is no meeting folder."""
+    folder = Path(corpus_dir) / meeting_id
+    toml_path = folder / MEETING_FILE
+    dated = _DATED_NAME.match(meeting_id)
+    if toml_path.is_file() and not toml_path.is_symlink():
+        try:
+            return parse_meeting(meeting_id, read_toml(toml_path))
+        except FieldError as exc:
+            raise IngestError(f"{meeting_id}/{MEETING_FILE}", str(exc)) from exc
+    if dated:
+        title = title_from_filename(dated.group(2) or meeting_id)
+        return Meeting(meeting_id, title, date.fromisoformat(dated.group(1)), None, (), (), "folder-name")
+    return None
+
+
+def parse_meeting(meeting_id: str, data: dict) -> Meeting:
+    """A Meeting from meeting.toml's fields; raises FieldError for a missing title or a wrong type."""
+    check_keys(data, _KEYS)
+    title = text_field(data, "title")
+    if not title:
+        raise FieldError("title is required (the meeting's name)")
+    meeting_date = date_field(data, "date")
+    source = "meeting.toml" if meeting_date else None
+    dated = _DATED_NAME.match(meeting_id)
+    if meeting_date is None and dated:
+        meeting_date, source = date.fromisoformat(dated.group(1)), "folder-name"
+    return Meeting(
+        id=meeting_id,
+        title=title,
+        date=meeting_date,
+        place=text_field(data, "place"),
+        themes=list_field(data, "themes"),
+        organizations=list_field(data, "organizations"),
+        date_source=source,
+    )

@@ -1,0 +1,210 @@
+"""The I/O edge of ingestion: finding the corpus's files, reading them, and extracting in parallel.
+
+Everything a file becomes is decided by pure functions (formats, builder); this module reads bytes,
+metadata files and limits, and runs extraction in worker processes with a per-file time limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from pathlib import Path
+
+from ingest.builder import Context, FileFacts, build_document
+from ingest.document import Document, normalize_relpath
+from ingest.entities import entities_path, load_entities
+from ingest.errors import IngestError
+from ingest.meetings import load_meeting, meeting_id_for
+from ingest.registry import format_for, is_supported
+from ingest.sidecar import load_sidecar
+from ingest.taxonomy import load_taxonomy, taxonomy_path
+from ingest.workers import TaskCrashed, TaskTimeout, run_limited
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    relpath: str
+    abspath: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 50 * 1024 * 1024
+    timeout_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    files: list[CorpusFile]
+    skipped: list[str]  # relpaths with extensions klimaviden does not read
+    outside: list[str] = field(default_factory=list)  # symlinks pointing out of the corpus, not followed
+
+
+def is_ignored(relpath: str) -> bool:
+    """Metadata and housekeeping files that are not documents: *.toml, hidden files and folders,
+    Office lock files (~$x.docx) and README* in the corpus root."""
+    parts = relpath.split("/")
+    name = parts[-1]
+    return (
+        any(part.startswith(".") for part in parts)
+        or name.lower().endswith(".toml")
+        or name.startswith("~$")
+        or (len(parts) == 1 and name.upper().startswith("README"))
+    )
+
+
+def scan_corpus(corpus_dir: Path) -> ScanResult:
+    """The corpus's document files sorted by relpath, and the unsupported ones skipped.
+
+    Symbolic links are never followed out of the corpus (nor into linked folders); only regular
+    files are listed, so a FIFO or device cannot hang a reindex.
+    """
+    root = Path(corpus_dir).resolve()
+    if not root.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    files, skipped, outside = [], [], []
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in filenames:
+            path = Path(folder) / filename
+            relpath = normalize_relpath(path.relative_to(root).as_posix())
+            if is_ignored(relpath):
+                continue
+            if path.is_symlink() and not _inside(path.resolve(), root):
+                log.warning("not following %s: it links outside the corpus", relpath)
+                outside.append(relpath)
+                continue
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if not is_supported(relpath):
+                skipped.append(relpath)
+                continue
+            files.append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
+    files.sort(key=lambda f: f.relpath)
+    return ScanResult(files, sorted(skipped), sorted(outside))
+
+
+def extract_file(corpus_dir: Path, relpath: str, limits: Limits = Limits()) -> Document:
+    """The Document of one corpus file, in this process (no time limit: see extract_many).
+
+    Raises IngestError with the relpath and a plain reason when the file cannot be read.
+    """
+    corpus_dir = Path(corpus_dir)
+    relpath = normalize_relpath(relpath)
+    path = locate(corpus_dir, relpath)
+    data = _read(path, relpath, limits.max_bytes)
+    extracted = format_for(relpath, data).extract(data, relpath)
+    meeting_id = meeting_id_for(relpath)
+    meeting = load_meeting(corpus_dir, meeting_id) if meeting_id else None
+    facts = FileFacts(relpath, hashlib.sha256(data).hexdigest(), len(data))
+    return build_document(facts, extracted, load_context(corpus_dir), meeting, load_sidecar(path, relpath))
+
+
+def extract_many(
+    corpus_dir: Path,
+    relpaths: Iterable[str],
+    *,
+    workers: int | None = None,
+    limits: Limits = Limits(),
+    extract: Callable[[Path, str, Limits], Document] = extract_file,
+) -> Iterator[tuple[str, Document | IngestError]]:
+    """(relpath, Document or IngestError) for each file, in completion order, from worker processes.
+
+    A file whose extraction runs past ``limits.timeout_seconds`` has its worker killed and is
+    reported as an IngestError; so is a worker that crashes. Any other exception is a bug and is
+    raised here after the workers are stopped. ``extract`` can be replaced (for tests).
+    """
+    corpus_dir = Path(corpus_dir)
+    load_context(corpus_dir)  # a broken taxonomy fails once, here, not once per file
+    task = partial(_extract_or_error, extract, corpus_dir, limits)
+    for relpath, result in run_limited(task, list(relpaths), workers=workers, timeout=limits.timeout_seconds):
+        if isinstance(result, TaskTimeout):
+            result = IngestError(relpath, f"the parser took too long and was {result}")
+        elif isinstance(result, TaskCrashed):
+            result = IngestError(relpath, f"the parser crashed: {result}")
+        elif isinstance(result, BaseException) and not isinstance(result, IngestError):
+            raise result
+        yield relpath, result
+
+
+def _extract_or_error(extract, corpus_dir: Path, limits: Limits, relpath: str):
+    try:
+        return extract(corpus_dir, relpath, limits)
+    except IngestError as exc:
+        return exc
+
+
+def locate(corpus_dir: Path, relpath: str) -> Path:
+    """The file of a corpus-relative path (NFC or NFD on disk), refusing paths out of the corpus."""
+    root = Path(corpus_dir).resolve()
+    parts = relpath.split("/")
+    if not relpath or relpath.startswith("/") or ".." in parts:
+        raise IngestError(relpath, "the path is not inside the corpus")
+    for form in (relpath, unicodedata.normalize("NFD", relpath)):
+        path = root / form
+        if path.exists() or path.is_symlink():
+            if not _inside(path.resolve(), root):
+                raise IngestError(relpath, "the file links outside the corpus and is not read")
+            return path
+    raise IngestError(relpath, "the file does not exist")
+
+
+def _read(path: Path, relpath: str, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(relpath, "not a regular file")
+        if info.st_size > max_bytes:
+            raise IngestError(relpath, f"the file is {_mb(info.st_size)}, over the size limit of {_mb(max_bytes)}")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(relpath, f"the file cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise IngestError(relpath, f"the file is over the size limit of {_mb(max_bytes)}")
+    return data
+
+
+def load_context(corpus_dir: Path) -> Context:
+    """The corpus's taxonomy and entity list (cached until either file changes).
+
+    A corpus without taxonomy.toml gets no topics; an invalid one raises TaxonomyError.
+    """
+    taxonomy, entities = taxonomy_path(corpus_dir), entities_path(corpus_dir)
+    return _cached_context(str(taxonomy), _stamp(taxonomy), str(entities), _stamp(entities))
+
+
+@lru_cache(maxsize=8)
+def _cached_context(taxonomy: str, taxonomy_stamp, entities: str, entities_stamp) -> Context:
+    topics = load_taxonomy(Path(taxonomy)) if taxonomy_stamp else ()
+    return Context(topics=topics, entities=load_entities(Path(entities)))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or path.is_relative_to(root)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"

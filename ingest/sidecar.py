@@ -1,0 +1,57 @@
+"""Per-file sidecars NAME.meta.toml: facts a coordinator writes down that override extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ingest.document import DOCUMENT_TYPES
+from ingest.errors import IngestError
+from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, text_field
+
+SUFFIX = ".meta.toml"
+_KEYS = {"title", "type", "published", "meeting_date", "themes", "organizations", "places"}
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    title: str | None = None
+    type: str | None = None
+    published: date | None = None
+    meeting_date: date | None = None
+    themes: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+def sidecar_path(file_path: Path) -> Path:
+    """corpus/x/rapport.pdf -> corpus/x/rapport.pdf.meta.toml"""
+    return file_path.with_name(file_path.name + SUFFIX)
+
+
+def load_sidecar(file_path: Path, relpath: str) -> Sidecar | None:
+    """The sidecar of a file, None without one; raises IngestError(relpath, ...) when it is invalid."""
+    path = sidecar_path(file_path)
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        return parse_sidecar(read_toml(path))
+    except FieldError as exc:
+        raise IngestError(relpath, f"invalid sidecar {path.name}: {exc}") from exc
+
+
+def parse_sidecar(data: dict) -> Sidecar:
+    check_keys(data, _KEYS)
+    doc_type = text_field(data, "type")
+    if doc_type is not None and doc_type not in DOCUMENT_TYPES:
+        raise FieldError(f"type must be one of {', '.join(DOCUMENT_TYPES)}, got {doc_type!r}")
+    return Sidecar(
+        title=text_field(data, "title"),
+        type=doc_type,
+        published=date_field(data, "published"),
+        meeting_date=date_field(data, "meeting_date"),
+        themes=list_field(data, "themes"),
+        organizations=list_field(data, "organizations"),
+        places=list_field(data, "places"),
+    )

@@ -1,0 +1,107 @@
+"""The DK2020 topic taxonomy (corpus/taxonomy.toml): loading and validation with clear messages."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from klimaviden.danish import analyze_terms
+
+TOPIC_SLUGS = (
+    "energi",
+    "transport",
+    "bygninger",
+    "landbrug",
+    "affald",
+    "erhverv",
+    "klimatilpasning",
+    "co2-regnskab",
+    "co2-fangst",
+    "borgerinddragelse",
+    "partnerskaber",
+    "ledelse",
+)
+_KEYS = {"slug", "label", "description", "terms"}
+
+
+class TaxonomyError(ValueError):
+    """taxonomy.toml is missing or invalid; the message says where and what to fix."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    label: str
+    description: str
+    terms: tuple[str, ...]
+
+
+def taxonomy_path(corpus_dir: Path) -> Path:
+    return Path(corpus_dir) / "taxonomy.toml"
+
+
+def load_taxonomy(path: Path) -> tuple[Topic, ...]:
+    """Read and validate a taxonomy file; raises TaxonomyError naming the file, topic and problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except FileNotFoundError as exc:
+        raise TaxonomyError(f"{path}: the taxonomy file does not exist") from exc
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(f"{path}: the taxonomy file is not UTF-8 text") from exc
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(f"{path}: not valid TOML ({exc})") from exc
+    return parse_taxonomy(data, source=str(path))
+
+
+def parse_taxonomy(data: dict, source: str = "taxonomy.toml") -> tuple[Topic, ...]:
+    """Validate the parsed TOML: [[topic]] tables with slug, label, description and terms."""
+    extra = set(data) - {"topic"}
+    if extra:
+        raise TaxonomyError(f"{source}: unknown top-level key(s) {sorted(extra)}; only [[topic]] tables belong here")
+    entries = data.get("topic")
+    if not isinstance(entries, list) or not entries:
+        raise TaxonomyError(f"{source}: no topics; write one [[topic]] table per topic")
+    topics = [_topic(entry, number, source) for number, entry in enumerate(entries, start=1)]
+    seen: set[str] = set()
+    for topic in topics:
+        if topic.slug in seen:
+            raise TaxonomyError(f"{source}: topic {topic.slug!r} is defined twice")
+        seen.add(topic.slug)
+    missing = [slug for slug in TOPIC_SLUGS if slug not in seen]
+    if missing:
+        raise TaxonomyError(f"{source}: missing topic(s) {', '.join(missing)}; all of {', '.join(TOPIC_SLUGS)} are required")
+    return tuple(topics)
+
+
+def _topic(entry: object, number: int, source: str) -> Topic:
+    where = f"{source}: topic #{number}"
+    if not isinstance(entry, dict):
+        raise TaxonomyError(f"{where} is not a table")
+    slug = entry.get("slug")
+    if not isinstance(slug, str) or not slug:
+        raise TaxonomyError(f"{where} has no slug (a string such as \"energi\")")
+    where = f"{source}: topic {slug!r}"
+    if slug not in TOPIC_SLUGS:
+        raise TaxonomyError(f"{where}: unknown slug; use one of {', '.join(TOPIC_SLUGS)}")
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise TaxonomyError(f"{where}: unknown key(s) {sorted(unknown)}; allowed are {sorted(_KEYS)}")
+    label = entry.get("label")
+    if not isinstance(label, str) or not label.strip():
+        raise TaxonomyError(f"{where}: label must be a non-empty string")
+    description = entry.get("description", "")
+    if not isinstance(description, str):
+        raise TaxonomyError(f"{where}: description must be a string")
+    terms = entry.get("terms")
+    if not isinstance(terms, list) or not terms:
+        raise TaxonomyError(f"{where}: terms must be a non-empty list of strings")
+    for term in terms:
+        if not isinstance(term, str) or not term.strip():
+            raise TaxonomyError(f"{where}: every term must be a non-empty string, got {term!r}")
+        if not analyze_terms(term):
+            raise TaxonomyError(f"{where}: term {term!r} has only stop words and can never match")
+    return Topic(slug, label.strip(), description.strip(), tuple(t.strip() for t in terms))

@@ -1,0 +1,137 @@
+"""Running a function over many items in worker processes, each call with a time limit.
+
+A call that runs past the limit has its process killed and replaced; a process that dies (a parser
+crash) is replaced too. Either way the item is reported as failed and the rest go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+
+class TaskTimeout(Exception):
+    """The call ran longer than the time limit and its process was stopped."""
+
+
+class TaskCrashed(Exception):
+    """The worker process died during the call (e.g. a crash in a C library or out of memory)."""
+
+
+class TaskFailed(Exception):
+    """The call raised an exception that could not be sent back as itself."""
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _serve(task: Callable[[Any], Any], conn: Connection) -> None:
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if message is None:
+            return
+        try:
+            conn.send(("ok", task(message)))
+        except Exception as exc:  # noqa: BLE001 - every failure is reported to the parent
+            try:
+                conn.send(("error", exc))
+            except Exception:  # noqa: BLE001 - the exception itself cannot be pickled
+                conn.send(("error", TaskFailed("".join(traceback.format_exception(exc)))))
+
+
+class _Worker:
+    def __init__(self, task: Callable[[Any], Any]):
+        ctx = _context()
+        self.conn, child_conn = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(task, child_conn), daemon=True)
+        self.process.start()
+        child_conn.close()
+        self.item: Any = None
+        self.deadline: float | None = None
+
+    def assign(self, item: Any, timeout: float | None) -> None:
+        self.item = item
+        self.deadline = time.monotonic() + timeout if timeout else None
+        self.conn.send(item)
+
+    def stop(self, force: bool = False) -> None:
+        if not force:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                force = True
+            self.process.join(1.0)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_limited(
+    task: Callable[[Any], Any],
+    items: Iterable[Any],
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    """Yield (item, result) in completion order; the result is the exception when the call failed.
+
+    ``task`` runs in worker processes; a call longer than ``timeout`` seconds yields TaskTimeout
+    (its process is killed and replaced), a worker that died yields TaskCrashed.
+    """
+    pending = deque(items)
+    if not pending:
+        return
+    count = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+    idle = [_Worker(task) for _ in range(count)]
+    busy: list[_Worker] = []
+    try:
+        while pending or busy:
+            while pending and idle:
+                worker = idle.pop()
+                worker.assign(pending.popleft(), timeout)
+                busy.append(worker)
+            deadlines = [w.deadline for w in busy if w.deadline is not None]
+            wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
+            for worker in list(busy):
+                outcome = None
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    outcome = _receive(worker)
+                elif worker.deadline is not None and time.monotonic() >= worker.deadline:
+                    outcome = TaskTimeout(f"stopped after the time limit of {timeout:g} s")
+                if outcome is None:
+                    continue
+                busy.remove(worker)
+                item = worker.item
+                if isinstance(outcome, (TaskTimeout, TaskCrashed)):
+                    worker.stop(force=True)
+                    idle.append(_Worker(task))
+                    yield item, outcome
+                else:
+                    idle.append(worker)
+                    yield item, outcome[1]
+    finally:
+        for worker in idle + busy:
+            worker.stop(force=worker in busy)
+
+
+def _receive(worker: _Worker):
+    try:
+        if worker.conn.poll():
+            return worker.conn.recv()
+    except (EOFError, OSError):
+        pass
+    worker.process.join(0.5)
+    return TaskCrashed(f"the worker process died (exit code {worker.process.exitcode})")
