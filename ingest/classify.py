@@ -7,6 +7,7 @@ import re
 from ingest.dates import find_dateline
 from ingest.extracted import Extracted
 
+_NOTES = re.compile(r"^\s*(noter|notat|notes)\b", re.IGNORECASE)
 _MINUTES = re.compile(r"^\s*(referat|mødereferat|beslutningsreferat)\b", re.IGNORECASE)
 _CASE = re.compile(r"(^|[\s:–-])(case|casen|cases|erfaringer fra)\b", re.IGNORECASE)
 _REPORT = re.compile(r"\b(rapport(en)?|analyse(n)?|evaluering(en)?|undersøgelse(n)?|kortlægning(en)?|report)\b", re.IGNORECASE)
@@ -24,7 +25,8 @@ def infer_type(extracted: Extracted, title: str, relpath: str) -> str:
     """One of the document types, decided from the strongest cue first:
     minutes ("Referat ..." at the start), presentation (PPTX or landscape PDF pages, "Oplæg"),
     case ("Case:" in title or name), report ("Rapport" in title or name, or a long PDF),
-    announcement (a news page, invitation wording, a text opening with a dateline), else other."""
+    notes ("Noter ...") are other; announcement (a news page, invitation wording, a plain text
+    opening with a dateline), else other."""
     name = relpath.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
     opening = extracted.text[:_OPENING_CHARS]
     if _MINUTES.match(title) or _MINUTES.match(opening) or _MINUTES.match(name):
@@ -37,11 +39,13 @@ def infer_type(extracted: Extracted, title: str, relpath: str) -> str:
         return "report"
     if "slides" in extracted.hints or _PRESENTATION.search(title) or _PRESENTATION.search(name):
         return "presentation"
+    if _NOTES.match(title) or _NOTES.match(name):
+        return "other"
     if "news-page" in extracted.hints or extracted.format == "html":
         return "announcement"
     if _ANNOUNCEMENT.search(title) or _ANNOUNCEMENT.search(name) or _ANNOUNCEMENT.search(opening):
         return "announcement"
-    if extracted.format in ("text", "markdown") and find_dateline(opening):
+    if extracted.format == "text" and find_dateline(opening):
         return "announcement"  # a dated news text
     if extracted.format == "pdf" and len(extracted.passages) >= _REPORT_MIN_PAGES:
         return "report"

@@ -63,8 +63,8 @@ DATE = rf"(?P<date>{_WEEKDAY}?(?:den\s+|d\.\s*)?(?:{_TEXT_DATE}|{_NUMERIC_DATE})
 
 _DATE_RE = re.compile(DATE, re.IGNORECASE)
 _DATELINE_RE = re.compile(
-    rf"^(?:(?:publiceret|udgivet|offentliggjort|opdateret|nyhed)\s*:?\s*|[A-ZÆØÅ][\wæøå]+,\s+)?"
-    rf"{DATE}(?:\s+(?:kl\.?\s*)?\d{{1,2}}[.:]\d\d)?\s*$",
+    rf"^(?:(?:publiceret|udgivet|offentliggjort|opdateret|nyhed|sendt)\s*:?\s*|[A-ZÆØÅ][\wæøå]+,\s+)?"
+    rf"{DATE}(?:\s+(?:kl\.?\s*)?\d{{1,2}}[.:]\d\d)?\s*(?:[·|•–—]\s.*)?$",
     re.IGNORECASE,
 )
 _DATELINE_LINES = 8
@@ -79,10 +79,23 @@ _MEETING_PHRASES = (
             re.IGNORECASE,
         ),
     ),
+    # "Oplæg på netværksmødet 8. november 2022", "det kommende netværksmøde den 29. april",
+    # "Netværksmøde på Klimafolkemødet i Middelfart den 2. september 2021": the date follows in the
+    # same sentence.
     (
         "netværksmøde",
-        re.compile(rf"\bnetværksmødet?\s+(?:(?:i|på|om)\s+[\wæøå-]+\s+)?{DATE}", re.IGNORECASE),
+        re.compile(rf"\bnetværksmødet?\b[^.!?\n]{{0,80}}?(?<![\w.]){DATE}", re.IGNORECASE),
     ),
+    # "Når Kommunernes klimapolitiske netværk mødes i Vejle tirsdag den 8. november".
+    (
+        "mødes",
+        re.compile(
+            rf"\b(?:netværk(?:et)?\s+mødes|mødes\s+netværket)\b[^.!?\n]{{0,60}}?(?<![\w.]){DATE}",
+            re.IGNORECASE,
+        ),
+    ),
+    # The title slide of a talk: "Kommunernes klimapolitiske netværk, 29. april 2021".
+    ("netværk", re.compile(rf"\bklimapolitiske\s+netværk,?\s+{DATE}", re.IGNORECASE)),
 )
 _NEXT_MEETING = re.compile(r"\b(næste|efterfølgende|sidste|forrige|tidligere)\b[\wæøå\s]{0,20}$", re.IGNORECASE)
 

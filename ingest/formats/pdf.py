@@ -25,6 +25,8 @@ MAGIC = b"%PDF-"
 _SPLIT_WORD = re.compile(r"(\w)[-\u00ad‐]\n[ \t]*(\w+)")
 _KEEP_SPACE_AFTER = {"og", "eller", "samt", "til", "men", "and", "or"}
 _MAX_TITLE = 160
+_RUNNING_MIN_PAGES = 3
+_RUNNING_SHARE = 0.6
 
 
 def extract(data: bytes, name: str) -> Extracted:
@@ -49,11 +51,8 @@ def extract(data: bytes, name: str) -> Extracted:
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, ZeroDivisionError) as exc:
         raise IngestError(name, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
-    passages = tuple(
-        Passage(number, text)
-        for number, text in ((i, clean_page_text(t)) for i, t in enumerate(pages, start=1))
-        if text
-    )
+    texts = drop_running_lines([clean_page_text(t) for t in pages])
+    passages = tuple(Passage(number, text) for number, text in enumerate(texts, start=1) if text)
     if not passages:
         reason = "the PDF has no pages" if not pages else "the PDF has no text layer (scanned images?)"
         raise IngestError(name, reason)
@@ -86,6 +85,25 @@ def clean_page_text(text: str) -> str:
         return f"{before}-{after}"
 
     return _SPLIT_WORD.sub(join, text)
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers: lines that recur (page numbers aside) on most pages."""
+    if len(pages) < _RUNNING_MIN_PAGES:
+        return pages
+    counts: dict[str, int] = {}
+    for text in pages:
+        for key in {_line_key(line) for line in text.splitlines() if line.strip()}:
+            counts[key] = counts.get(key, 0) + 1
+    running = {key for key, n in counts.items() if n >= _RUNNING_SHARE * len(pages)}
+    return [
+        normalize_text("\n".join(line for line in text.splitlines() if _line_key(line) not in running))
+        for text in pages
+    ]
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
 
 
 def _unlock(reader: PdfReader, name: str) -> None:
