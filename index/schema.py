@@ -53,6 +53,7 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=False, sortable=True),
         checksum=fields.ID(stored=False, sortable=True),
+        deps=fields.ID(stored=False, sortable=True),
         size=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
         mtime_ns=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
         title=fields.TEXT(analyzer=stemmed, phrase=False, field_boost=TITLE_BOOST),
@@ -77,8 +78,11 @@ def _values(items) -> str:
     return _VALUE_SEP.join(str(i).replace(_VALUE_SEP, " ") for i in items if i)
 
 
-def document_fields(doc, mtime_ns: int) -> dict:
-    """The Whoosh fields of a Document (ingest.document.Document)."""
+def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
+    """The Whoosh fields of a Document (ingest.document.Document).
+
+    mtime_ns and deps (a stamp of the metadata files the document was built with) let the next
+    reindex see that nothing changed without reading the file."""
     headings = [p.heading for p in doc.passages if p.heading]
     body = "\n\n".join(p.text for p in doc.passages)
     return {
@@ -87,6 +91,7 @@ def document_fields(doc, mtime_ns: int) -> dict:
         "checksum": doc.checksum,
         "size": int(doc.size),
         "mtime_ns": int(mtime_ns),
+        "deps": deps,
         "title": doc.title or "",
         "headings": "\n".join(headings),
         "body": body,

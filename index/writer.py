@@ -19,6 +19,7 @@ class Indexed:
     size: int
     mtime_ns: int
     checksum: str
+    deps: str
 
 
 @contextmanager
@@ -33,9 +34,9 @@ def open_writer(ix):
     writer.commit()
 
 
-def put(writer, doc, mtime_ns: int, *, new: bool = False) -> None:
+def put(writer, doc, mtime_ns: int, deps: str = "", *, new: bool = False) -> None:
     """Add a Document, replacing any earlier version with the same id (unless known to be new)."""
-    fields = document_fields(doc, mtime_ns)
+    fields = document_fields(doc, mtime_ns, deps)
     if new:
         writer.add_document(**fields)
     else:
@@ -52,7 +53,9 @@ def _text(value) -> str:
 
 def indexed_files(reader) -> dict[str, Indexed]:
     """Every live document's stat and checksum, by corpus-relative path (read from columns)."""
-    columns = {name: reader.column_reader(name) for name in ("id", "path", "size", "mtime_ns", "checksum")}
+    columns = {
+        name: reader.column_reader(name) for name in ("id", "path", "size", "mtime_ns", "checksum", "deps")
+    }
     out = {}
     for docnum in reader.all_doc_ids():
         entry = Indexed(
@@ -61,6 +64,7 @@ def indexed_files(reader) -> dict[str, Indexed]:
             size=int(columns["size"][docnum]),
             mtime_ns=int(columns["mtime_ns"][docnum]),
             checksum=_text(columns["checksum"][docnum]),
+            deps=_text(columns["deps"][docnum]),
         )
         out[entry.path] = entry
     return out

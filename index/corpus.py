@@ -1,0 +1,82 @@
+"""What the index needs to know about the corpus besides its documents: the metadata files each
+document depends on (stamps), the meetings and the DK2020 taxonomy (snapshots for the web app)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ingest.entities import entities_path
+from ingest.errors import IngestError
+from ingest.meetings import MEETING_FILE, load_meeting, meeting_id_for
+from ingest.sidecar import sidecar_path
+from ingest.taxonomy import load_taxonomy, taxonomy_path
+
+
+def stamp(path: Path) -> str:
+    """Size and modification time of a file, or "-" when it does not exist."""
+    try:
+        info = path.stat()
+    except OSError:
+        return "-"
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def context_stamp(corpus_dir: Path) -> str:
+    """Changes when the taxonomy or the entity list changes: every document must then be rebuilt."""
+    return f"taxonomy={stamp(taxonomy_path(corpus_dir))};entities={stamp(entities_path(corpus_dir))}"
+
+
+class DependencyStamps:
+    """The stamp of the metadata files one document is built with: its sidecar and meeting.toml."""
+
+    def __init__(self, corpus_dir: Path):
+        self.corpus_dir = Path(corpus_dir)
+        self._meetings: dict[str, str] = {}
+
+    def __call__(self, relpath: str) -> str:
+        meeting = meeting_id_for(relpath)
+        meeting_stamp = "-"
+        if meeting:
+            if meeting not in self._meetings:
+                self._meetings[meeting] = stamp(self.corpus_dir / meeting / MEETING_FILE)
+            meeting_stamp = self._meetings[meeting]
+        return f"{stamp(sidecar_path(self.corpus_dir / relpath))}|{meeting_stamp}"
+
+
+def file_checksum(path: Path) -> str:
+    """sha256 of a file's bytes, as ingest computes Document.checksum."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def meetings_snapshot(corpus_dir: Path) -> tuple[list[dict], list[dict]]:
+    """(meetings as dicts, failures) for every meeting folder; a broken meeting.toml is a failure."""
+    meetings, failures = [], []
+    for folder in sorted(Path(corpus_dir).iterdir()):
+        if not folder.is_dir() or folder.is_symlink() or folder.name.startswith("."):
+            continue
+        try:
+            meeting = load_meeting(Path(corpus_dir), folder.name)
+        except IngestError as exc:
+            failures.append({"path": exc.path, "error": exc.reason})
+            continue
+        if meeting is not None:
+            meetings.append(meeting.as_dict())
+    return meetings, failures
+
+
+def taxonomy_snapshot(corpus_dir: Path) -> list[dict]:
+    """The DK2020 topics in taxonomy order (empty when the corpus has no taxonomy.toml).
+
+    An invalid taxonomy raises TaxonomyError (a ValueError), which stops the reindex."""
+    path = taxonomy_path(corpus_dir)
+    if not path.exists():
+        return []
+    return [
+        {"slug": t.slug, "label": t.label, "description": t.description}
+        for t in load_taxonomy(path)
+    ]
