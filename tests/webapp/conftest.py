@@ -1,0 +1,154 @@
+"""Fixtures for the web app tests: apps over real indexes, and test clients.
+
+Two indexes, each built once per session by the real pipeline:
+- the sample corpus (`built_index` from tests/conftest.py), for what a user searches every day;
+- a small hostile corpus written here (HTML in titles and text, spreadsheet formulas, a symlink
+  pointing out of the corpus, a three-page PDF), for escaping and file serving.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+# `pytest` (unlike `python -m pytest`) does not put the repository on sys.path, and this folder's
+# name would then shadow the `webapp` package as a namespace package.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from klimaviden.config import Settings  # noqa: E402
+
+SCRIPT_TITLE = '<script>alert("titel")</script> Skybrud i byen'
+FORMULA_TITLE = "=HYPERLINK(\"http://evil.example\",\"klik\")"
+HOSTILE_MEETING = "2024-03-14-sikkerhed"
+
+
+def _pdf(path: Path, pages: list[str]) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, text)
+    pdf.output(str(path))
+
+
+def _pptx(path: Path, slides: list[tuple[str, str]]) -> None:
+    from pptx import Presentation
+
+    deck = Presentation()
+    for title, body in slides:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = body
+    deck.save(str(path))
+
+
+def write_hostile_corpus(root: Path) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in ("taxonomy.toml", "entities.toml"):
+        shutil.copy(REPO / "corpus" / name, corpus / name)
+    meeting = corpus / HOSTILE_MEETING
+    meeting.mkdir()
+    (meeting / "meeting.toml").write_text(
+        'title = "Sikkerhed <b>fed</b> & \\"citat\\""\n'
+        "date = 2024-03-14\n"
+        'place = "<i>Vejle</i>"\n'
+        'themes = ["Klimatilpasning <em>og</em> skybrud"]\n'
+        'organizations = ["KL"]\n',
+        encoding="utf-8",
+    )
+    (meeting / "angreb.html").write_text(
+        "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\">"
+        "<title>&lt;script&gt;alert(\"titel\")&lt;/script&gt; Skybrud i byen</title></head><body>"
+        "<h1>&lt;script&gt;alert(\"titel\")&lt;/script&gt; Skybrud i byen</h1>"
+        "<p>Skybrud og regnvand: &lt;img src=x onerror=alert(1)&gt; står i teksten som tekst.</p>"
+        "<script>document.title='kørt'</script>"
+        "<p>Klimatilpasning kræver en skybrudsplan og samarbejde med forsyningen.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (meeting / "formel.txt").write_text(
+        "Skybrud og formler\n\nDenne note om skybrud har en titel, som et regneark ville køre.\n",
+        encoding="utf-8",
+    )
+    (meeting / "formel.txt.meta.toml").write_text(
+        f"title = '{FORMULA_TITLE}'\ntype = \"minutes\"\n", encoding="utf-8"
+    )
+    _pdf(
+        meeting / "rapport-tre-sider.pdf",
+        [
+            "Rapport om klimatilpasning\n\nForord og indhold om vand i byen.",
+            "Kapitel to handler om regnvand, kloakker og grundvand.",
+            "Kapitel tre: skybrudsplan for midtbyen med regnbede og forsinkelse af vand.",
+        ],
+    )
+    _pptx(
+        meeting / "oplaeg.pptx",
+        [("Velkommen", "Program for mødet om vand"), ("Skybrud", "Erfaringer med skybrudssikring i Vejle")],
+    )
+    notes = corpus / "noter"
+    notes.mkdir()
+    (notes / "loes-note.txt").write_text(
+        "Løs note om fjernvarme og varmepumper uden møde.\n", encoding="utf-8"
+    )
+    secret = root / "hemmelig.txt"
+    secret.write_text("hemmelig tekst om skybrud uden for korpus\n", encoding="utf-8")
+    try:
+        os.symlink(secret, notes / "genvej.txt")
+    except OSError:
+        pass
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def hostile_index(tmp_path_factory) -> Settings:
+    from index.reindex import reindex
+
+    root = tmp_path_factory.mktemp("hostile")
+    corpus = write_hostile_corpus(root)
+    index_dir = root / "index"
+    report = reindex(corpus, index_dir, full=True, workers=1)
+    assert not report.as_dict()["failed"], report.as_dict()["failed"]
+    return Settings(corpus=corpus, index=index_dir)
+
+
+def make_app(settings: Settings):
+    from webapp import create_app
+
+    return create_app({"TESTING": True, "CORPUS_DIR": settings.corpus, "INDEX_DIR": settings.index})
+
+
+@pytest.fixture(scope="session")
+def sample_app(built_index):
+    return make_app(built_index)
+
+
+@pytest.fixture(scope="session")
+def hostile_app(hostile_index):
+    return make_app(hostile_index)
+
+
+@pytest.fixture
+def client(sample_app):
+    return sample_app.test_client()
+
+
+@pytest.fixture
+def hostile_client(hostile_app):
+    return hostile_app.test_client()
+
+
+@pytest.fixture
+def missing_client(tmp_path):
+    """An app whose index has not been built yet."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    return make_app(Settings(corpus=corpus, index=tmp_path / "index")).test_client()

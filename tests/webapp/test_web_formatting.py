@@ -1,0 +1,46 @@
+"""Danish wording of types, dates, pages and sizes."""
+
+import pytest
+
+from webapp.formatting import (
+    count_label,
+    danish_date,
+    file_size,
+    format_label,
+    passage_label,
+    plain_snippet,
+    type_label,
+)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2021-04-29", "29. april 2021"), ("2019-10-03", "3. oktober 2019"), (None, ""), ("ikke en dato", "ikke en dato")],
+)
+def test_danish_date(value, expected):
+    assert danish_date(value) == expected
+
+
+def test_type_labels_are_danish():
+    assert [type_label(t) for t in ("announcement", "presentation", "report", "case", "minutes", "other")] == [
+        "Invitation", "Præsentation", "Rapport", "Case", "Referat", "Andet",
+    ]
+    assert type_label(None) == "Andet"
+
+
+@pytest.mark.parametrize(
+    "path, number, expected",
+    [("m/rapport.pdf", 4, "Side 4"), ("m/oplaeg.PPTX", 7, "Dias 7"), ("m/referat.docx", 2, "Afsnit 2"), ("pdf", 1, "Side 1"), ("x.pdf", None, "")],
+)
+def test_passage_label(path, number, expected):
+    assert passage_label(path, number) == expected
+
+
+def test_format_size_count_and_snippet():
+    assert format_label("a/b.pptx") == "PowerPoint"
+    assert format_label("pdf") == "PDF"
+    assert file_size(2048) == "2 kB"
+    assert file_size(3 * 1024 * 1024 + 200_000) == "3,2 MB"
+    assert count_label(1, "dokument", "dokumenter") == "1 dokument"
+    assert count_label(1234, "dokument", "dokumenter") == "1.234 dokumenter"
+    assert plain_snippet("om &lt;b&gt; <mark>varme</mark> &amp; kulde") == "om <b> varme & kulde"

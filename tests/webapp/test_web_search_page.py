@@ -1,0 +1,232 @@
+"""The search page as a user meets it: a query, counts, snippets, facets, paging, sorting, errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from web_helpers import api_json, facet_links, html, query_of, result_links, result_titles
+
+
+def test_the_empty_search_page_shows_the_newest_material_and_a_labelled_focused_search_box(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = html(response)
+    assert page.html["lang"] == "da"
+    box = page.find("input", id="q")
+    assert box.has_attr("autofocus")
+    assert page.find("label", attrs={"for": "q"}).get_text(strip=True)
+    assert page.select_one("form[role=search]")["action"] == "/"
+    assert "Nyeste materiale" in page.select_one(".results-count").get_text()
+    dates = [t["datetime"] for t in page.select(".results .result-meta time")]
+    newest = api_json(client, "/api/search?sort=date&per_page=10")["results"]
+    assert result_titles(page) == [r["title"] for r in newest]
+    assert dates  # the newest material is dated
+    for landmark in ("header", "nav", "main", "aside", "footer"):
+        assert page.find(landmark) is not None, landmark
+    assert page.select_one("a.skip-link")["href"] == "#indhold"
+    assert page.find(id="indhold").name == "main"
+
+
+def test_a_danish_query_shows_the_count_snippets_with_marks_and_the_page_of_the_best_passage(client):
+    data = api_json(client, "/api/search?q=partnerskab")
+    assert data["total"] > 0
+    page = html(client.get("/?q=partnerskab"))
+    assert page.find("input", id="q")["value"] == "partnerskab"
+    assert not page.find("input", id="q").has_attr("autofocus")
+    count = page.select_one(".results-count").get_text(" ", strip=True)
+    assert count == (f"{data['total']} dokumenter" if data["total"] != 1 else "1 dokument")
+    assert result_titles(page) == [r["title"] for r in data["results"]]
+    assert page.select(".results .snippet mark"), "matches are highlighted"
+    items = page.select(".results .result")
+    for item, result in zip(items, data["results"]):
+        meta = item.select_one(".result-meta").get_text(" ", strip=True)
+        if result["page"]:
+            noun = "Dias" if result["path"].endswith(".pptx") else "Side" if result["path"].endswith(".pdf") else "Afsnit"
+            assert f"{noun} {result['page']}" in meta
+        if result["meeting_date"]:
+            assert "Møde" in meta
+        if result["published"]:
+            assert "Udgivet" in meta
+
+
+def test_a_result_links_to_its_document_at_the_best_passage(client):
+    data = api_json(client, "/api/search?q=skybrud")
+    paged = next(r for r in data["results"] if r["page"])
+    page = html(client.get("/?q=skybrud"))
+    link = next(a for a in page.select(".results .result-title a") if a.get_text(strip=True) == paged["title"])
+    assert link["href"] == f"/dokument/{paged['id']}?side={paged['page']}#passage-{paged['page']}"
+
+
+def test_results_show_type_topics_themes_and_organisations_in_danish(client):
+    data = api_json(client, "/api/search?q=partnerskab")
+    topics = {t["slug"]: t["label"] for t in api_json(client, "/api/topics")}
+    page = html(client.get("/?q=partnerskab"))
+    first, result = page.select(".results .result")[0], data["results"][0]
+    type_names = {"announcement": "Invitation", "presentation": "Præsentation", "report": "Rapport",
+                  "case": "Case", "minutes": "Referat", "other": "Andet"}
+    assert first.select_one(".type-tag").get_text(strip=True) == type_names[result["type"]]
+    badges = [b.get_text(strip=True) for b in first.select(".badges .badge")]
+    assert badges == [topics[s] for s in result["topics"]] + result["themes"]
+    orgs = [a.get_text(strip=True) for a in first.select(".result-orgs a")]
+    assert orgs == result["organizations"]
+
+
+def test_clicking_a_topic_facet_filters_and_the_chip_removes_it_again(client):
+    base = api_json(client, "/api/search?q=energi")
+    page = html(client.get("/?q=energi"))
+    link = facet_links(page, "topic")[0]
+    slug = query_of(link["href"])["topic"][0]
+    expected = base["facets"]["topic"][slug]
+    assert link.select_one(".facet-count").get_text(" ", strip=True).startswith(str(expected))
+
+    filtered = html(client.get(link["href"]))
+    assert query_of(link["href"]) == {"q": ["energi"], "topic": [slug]}
+    assert filtered.select_one(".results-count").get_text(strip=True).startswith(str(expected))
+    selected = filtered.select("a.facet-link.is-selected")
+    assert len(selected) == 1 and selected[0]["aria-current"] == "true"
+    chip = filtered.select_one(".chips a.chip")
+    assert "Emne" in chip.get_text()
+    assert chip["href"] == "/?q=energi"
+    back = html(client.get(chip["href"]))
+    assert back.select_one(".results-count").get_text(strip=True).startswith(str(base["total"]))
+
+
+@pytest.mark.parametrize("facet, param", [("theme", "theme"), ("type", "type"), ("organization", "org")])
+def test_every_facet_value_narrows_the_search_to_its_count(client, facet, param):
+    base = api_json(client, "/api/search")
+    page = html(client.get("/"))
+    links = facet_links(page, param)
+    assert links, f"the {facet} facet is shown"
+    for link in links[:3]:
+        value = query_of(link["href"])[param][0]
+        narrowed = api_json(client, "/api/search?" + link["href"].split("?", 1)[1])
+        assert narrowed["total"] == base["facets"][facet][value]
+        assert html(client.get(link["href"])).select_one(".chips a.chip") is not None
+
+
+def test_a_year_facet_becomes_a_date_range(client):
+    base = api_json(client, "/api/search")
+    page = html(client.get("/"))
+    link = facet_links(page, "year")[0]
+    args = query_of(link["href"])
+    year = args["from"][0][:4]
+    assert args == {"from": [f"{year}-01-01"], "to": [f"{year}-12-31"]}
+    filtered = html(client.get(link["href"]))
+    assert filtered.select_one(".results-count").get_text(strip=True).startswith(str(base["facets"]["year"][year]))
+    for stamp in filtered.select(".results time"):
+        assert stamp["datetime"].startswith(year) or stamp.parent.get_text().startswith("Udgivet")
+    assert [c.get_text(" ", strip=True) for c in filtered.select(".chips a.chip")][0].startswith(f"År: {year}")
+
+
+def test_the_date_form_filters_by_range_and_keeps_the_query(client):
+    page = html(client.get("/?q=klima&topic=energi"))
+    form = page.select_one("form.date-form")
+    assert form.find("label", attrs={"for": "fra"}) and form.find("label", attrs={"for": "til"})
+    hidden = {(i["name"], i["value"]) for i in form.select("input[type=hidden]")}
+    assert hidden == {("q", "klima"), ("topic", "energi")}
+    data = api_json(client, "/api/search?from=2021-01-01&to=2021-12-31&sort=date&per_page=100")
+    for result in data["results"]:
+        assert date(2021, 1, 1) <= date.fromisoformat(result["date"]) <= date(2021, 12, 31)
+    filtered = html(client.get("/?from=2021-01-01&to=2021-12-31"))
+    assert filtered.select_one(".results-count").get_text(strip=True).startswith(str(data["total"]))
+    chips = [c.get_text(" ", strip=True) for c in filtered.select(".chips a.chip")]
+    assert chips[0].startswith("År: 2021")
+
+
+def test_empty_date_fields_from_the_form_mean_no_filter(client):
+    assert client.get("/?q=energi&from=&to=").status_code == 200
+    assert api_json(client, "/api/search?q=energi&from=&to=")["total"] == api_json(client, "/api/search?q=energi")["total"]
+
+
+def test_paging_forward_and_back(client):
+    total = api_json(client, "/api/search")["total"]
+    assert total > 10, "the sample corpus has more than one page"
+    first = html(client.get("/"))
+    pager = first.select_one("nav.pagination")
+    assert pager["aria-label"] == "Sider"
+    assert pager.select_one('[aria-current="page"]').get_text(strip=True).endswith("1")
+    next_link = pager.select_one('a[rel="next"]')
+    assert next_link["href"] == "/?page=2"
+    second = html(client.get(next_link["href"]))
+    assert set(result_links(second)).isdisjoint(result_links(first))
+    assert second.select_one('nav.pagination a[rel="prev"]')["href"] == "/"
+    assert second.select_one('nav.pagination [aria-current="page"]').get_text(strip=True).endswith("2")
+
+
+def test_a_page_beyond_the_results_says_so(client):
+    page = html(client.get("/?q=energi&page=999"))
+    assert "ikke flere resultater" in page.select_one(".empty").get_text()
+    assert page.select_one(".empty a")["href"] == "/?q=energi"
+
+
+def test_sorting_by_date_puts_the_newest_first(client):
+    page = html(client.get("/?q=energi"))
+    sort_links = {a.get_text(strip=True): a for a in page.select("nav.sort a")}
+    assert sort_links["Relevans"]["aria-current"] == "true"
+    by_date = html(client.get(sort_links["Nyeste først"]["href"]))
+    assert query_of(sort_links["Nyeste først"]["href"]) == {"q": ["energi"], "sort": ["date"]}
+    data = api_json(client, "/api/search?q=energi&sort=date")
+    assert result_titles(by_date) == [r["title"] for r in data["results"]]
+    dates = [r["date"] for r in data["results"] if r["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_misspelled_word_offers_did_you_mean(client):
+    data = api_json(client, "/api/search?q=klimatilpasnig")
+    assert data["suggestion"], "the index suggests a spelling"
+    page = html(client.get("/?q=klimatilpasnig"))
+    link = page.select_one(".notice-suggestion a")
+    assert "Mente du" in page.select_one(".notice-suggestion").get_text()
+    assert link.get_text(strip=True) == data["suggestion"]
+    assert query_of(link["href"]) == {"q": [data["suggestion"]]}
+
+
+def test_the_or_fallback_is_announced(client):
+    data = api_json(client, "/api/search?q=skybrud+zyxwvuqq")
+    assert data["fallback"] == "or" and data["total"] > 0
+    notice = html(client.get("/?q=skybrud+zyxwvuqq")).select_one(".notice-info")
+    assert "mindst ét" in notice.get_text()
+
+
+def test_no_results_suggests_what_to_do(client):
+    page = html(client.get("/?q=zyxwvuqq"))
+    assert "Ingen dokumenter matcher" in page.select_one(".empty").get_text()
+    assert page.select_one(".empty a[href='/hjaelp']")
+
+
+def test_the_search_keeps_filters_when_the_query_changes(client):
+    page = html(client.get("/?q=energi&topic=energi&type=report&sort=date&page=2"))
+    form = page.select_one("form[role=search]")
+    hidden = [(i["name"], i["value"]) for i in form.select("input[type=hidden]")]
+    assert hidden == [("topic", "energi"), ("type", "report"), ("sort", "date")]
+
+
+@pytest.mark.parametrize(
+    "query, words",
+    [
+        ("from=2021-13-45", "'from'"),
+        ("to=igår", "'to'"),
+        ("topic=findes-ikke", "findes-ikke"),
+        ("type=roman", "roman"),
+        ("page=0", "'page'"),
+        ("page=abc", "'page'"),
+        ("sort=tilfældig", "'sort'"),
+        ("from=2022-01-01&to=2021-01-01", "'from'"),
+    ],
+)
+def test_bad_parameters_give_400_with_the_form_and_a_message_naming_the_problem(client, query, words):
+    response = client.get("/?q=energi&" + query)
+    assert response.status_code == 400
+    page = html(response)
+    alert = page.select_one(".notice-error[role=alert]")
+    assert words in alert.get_text()
+    assert page.find("input", id="q")["value"] == "energi"
+
+
+def test_the_feed_and_csv_links_carry_the_search(client):
+    page = html(client.get("/?q=energi&topic=energi"))
+    assert page.find("link", rel="alternate", type="application/atom+xml")["href"] == "/feed.atom?q=energi&topic=energi"
+    tools = {a.get_text(strip=True): a["href"] for a in page.select(".result-tools a")}
+    assert "/export.csv?q=energi&topic=energi" in tools.values()
+    assert "/feed.atom?q=energi&topic=energi" in tools.values()
