@@ -9,6 +9,8 @@ A source starts with `key: value` header lines, then a blank line, then the body
 
     title: ...          document metadata title (PDF/DOCX/PPTX); omit to leave it empty
     author: ...         metadata author
+    creator: ...        PDF only: the writing program (default: klimaviden sample corpus)
+    subject: ...        PPTX/DOCX only: metadata subject
     created: 2021-03-15 fixed creation date, so every run writes the same bytes
     layout: report      PDF only: report (portrait) or slides (landscape)
     footer: ...         PDF only: text in the footer of every page, next to the page number
