@@ -33,6 +33,17 @@ FORMAT_LABELS = {
     "md": "Tekst",
 }
 
+# Names of the extraction notes a document carries ("meta"), in Danish.
+META_LABELS = {
+    "date_source": "Datoen kommer fra",
+    "meeting_date_source": "Mødedatoen kommer fra",
+    "published_source": "Udgivelsesdatoen kommer fra",
+    "title_source": "Titlen kommer fra",
+    "type_source": "Typen kommer fra",
+    "author": "Forfatter",
+    "checksum": "Kontrolsum (SHA-256)",
+}
+
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -97,6 +108,10 @@ def is_pdf(path_or_format: str | None) -> bool:
 def plain_snippet(snippet: str | None) -> str:
     """The text of an HTML snippet (marks removed, entities decoded), for CSV and plain contexts."""
     return html.unescape(_TAG.sub("", snippet or ""))
+
+
+def meta_label(key: str) -> str:
+    return META_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
 def file_size(size: int | None) -> str:

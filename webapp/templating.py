@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
         format_label=formatting.format_label,
         passage_label=formatting.passage_label,
         file_size=formatting.file_size,
+        meta_label=formatting.meta_label,
     )
     app.jinja_env.globals.update(
         count_label=formatting.count_label, is_pdf=formatting.is_pdf, theme_slug=slugify
