@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
+from zipfile import BadZipFile
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml.etree import LxmlError
 
 from ingest.document import Passage
 from ingest.errors import IngestError
@@ -29,7 +32,8 @@ def extract(data: bytes, name: str) -> Extracted:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_blocks(document))
         core_title = document.core_properties.title
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError) as exc:
+    except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+            AttributeError, TypeError) as exc:
         raise IngestError(name, f"the Word document cannot be read ({type(exc).__name__}: {exc})") from exc
     passages = sections(blocks)
     if not any(p.text or p.heading for p in passages):

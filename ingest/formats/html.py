@@ -31,6 +31,8 @@ _RELATED_HEADING = re.compile(
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = ("p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "td", "th", "address")
+_CONTAINERS = ("div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "thead", "tbody",
+               "tr", "figure", "body", "center", "details", "summary")
 _PUBLISHED_META = (
     ("property", "article:published_time"),
     ("name", "article:published_time"),
@@ -156,12 +158,21 @@ def _blocks(root: Tag) -> list[tuple[str, str]]:
         if text:
             blocks.append(("text", text))
 
-    def walk(element: Tag) -> None:
+    def walk(element: Tag, strings: bool = True) -> None:
         for child in element.children:
             if type(child) is NavigableString:
-                buffer.append(str(child))
+                if strings:
+                    buffer.append(str(child))
             elif not isinstance(child, Tag):
                 continue
+            elif child.name in _HEADINGS and child.find(_CONTAINERS + _BLOCKS):
+                # Sloppy markup: an unclosed heading swallowed the paragraphs after it.
+                flush()
+                own = clean_line(" ".join(s for s in child.find_all(string=True, recursive=False)))
+                if own:
+                    blocks.append((child.name, own))
+                walk(child, strings=False)
+                flush()
             elif child.name in _HEADINGS:
                 flush()
                 text = clean_line(child.get_text(" "))
@@ -173,8 +184,7 @@ def _blocks(root: Tag) -> list[tuple[str, str]]:
                 flush()
             elif child.name == "br":
                 flush()
-            elif child.name in ("div", "section", "article", "main", "header", "ul", "ol", "dl", "table",
-                                "thead", "tbody", "tr", "figure", "body", "center", "details", "summary"):
+            elif child.name in _CONTAINERS:
                 flush()
                 walk(child)
                 flush()

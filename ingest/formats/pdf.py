@@ -21,7 +21,8 @@ EXTENSIONS = (".pdf",)
 MIME_TYPES = ("application/pdf",)
 MAGIC = b"%PDF-"
 
-# "klima-\ntilpasning" -> "klimatilpasning"; "CO2-\nfangst" -> "CO2-fangst"; "energi-\nog" stays "energi- og".
+# "klima-\ntilpasning" -> "klimatilpasning"; "CO2-\nfangst" -> "CO2-fangst"; "Power-\nto-X" -> "Power-to-X";
+# "energi-\nog" stays "energi- og".
 _SPLIT_WORD = re.compile(r"(\w)[-\u00ad‐]\n[ \t]*(\w+)")
 _KEEP_SPACE_AFTER = {"og", "eller", "samt", "til", "men", "and", "or"}
 _MAX_TITLE = 160
@@ -80,7 +81,8 @@ def clean_page_text(text: str) -> str:
         before, after = match.group(1), match.group(2)
         if after.lower() in _KEEP_SPACE_AFTER:
             return f"{before}- {after}"
-        if before.islower() and after[:1].islower():
+        continues_hyphenated = match.string[match.end() : match.end() + 1] in "-‐"
+        if before.islower() and after[:1].islower() and not continues_hyphenated:
             return f"{before}{after}"
         return f"{before}-{after}"
 

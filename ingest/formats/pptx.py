@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import zlib
+from zipfile import BadZipFile
 
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
+from lxml.etree import LxmlError
 
 from ingest.document import Passage
 from ingest.errors import IngestError
@@ -26,7 +29,8 @@ def extract(data: bytes, name: str) -> Extracted:
         presentation = Presentation(io.BytesIO(data))
         slides = [_slide(slide) for slide in presentation.slides]
         core_title = presentation.core_properties.title
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError) as exc:
+    except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+            AttributeError, TypeError) as exc:
         raise IngestError(name, f"the presentation cannot be read ({type(exc).__name__}: {exc})") from exc
     passages = tuple(
         Passage(number, text, title or None)

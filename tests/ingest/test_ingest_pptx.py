@@ -1,0 +1,64 @@
+"""Presentations: one passage per slide, notes with their slide, the first slide's title."""
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.formats import pptx
+from ingest_files import make_pptx, make_zip, make_zip_bomb
+
+SLIDES = [
+    ("Det nordjyske vækstteam", "CO2-fangst, lagring og udnyttelse\nKommunernes klimapolitiske netværk, 29. april 2021",
+     "Tak for invitationen."),
+    ("Hvorfor CCS i Nordjylland?", "Cementproduktion\nStore punktkilder", "Nævn Aalborg Portland."),
+    ("", "", ""),
+    ("Næste skridt", "Partnerskaber med virksomheder", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def deck():
+    return pptx.extract(make_pptx(SLIDES, core_title="PowerPoint-præsentation"), "vaekstteam.pptx")
+
+
+def test_one_passage_per_slide_numbered_by_slide(deck):
+    assert [(p.number, p.heading) for p in deck.passages] == [
+        (1, "Det nordjyske vækstteam"),
+        (2, "Hvorfor CCS i Nordjylland?"),
+        (4, "Næste skridt"),  # the empty third slide has no passage, numbers stay slide numbers
+    ]
+
+
+def test_notes_belong_to_their_slide(deck):
+    assert deck.passages[1].text == "Cementproduktion\nStore punktkilder\n\nNævn Aalborg Portland."
+    assert "Tak for invitationen." in deck.passages[0].text
+    assert "Aalborg Portland" not in deck.passages[0].text
+
+
+def test_title_is_the_first_slides_title(deck):
+    assert deck.title_candidates[0] == "Det nordjyske vækstteam"
+    assert "PowerPoint-præsentation" not in deck.title_candidates
+
+
+def test_meaningful_core_title_is_a_fallback():
+    data = make_pptx([("", "Uden titel på forsiden", "")], core_title="Grøn busdrift")
+    assert pptx.extract(data, "bus.pptx").title_candidates == ("Grøn busdrift",)
+
+
+@pytest.mark.parametrize(
+    "make, reason",
+    [
+        (lambda: b"", "empty"),
+        (lambda: make_pptx([]), "no slides"),
+        (lambda: make_pptx([("", "", ""), ("", "", "")]), "no text"),
+        (lambda: b"Dette er ikke en zip-fil, bare tekst med .pptx-endelse", "not a PowerPoint file"),
+        (lambda: make_zip({"word/document.xml": b"<x/>"}), "no ppt/presentation.xml"),
+        (lambda: make_pptx(SLIDES)[:3000], "not a PowerPoint file|broken"),
+        (lambda: make_zip_bomb("ppt/presentation.xml"), "zip bomb"),
+        (lambda: make_zip({"[Content_Types].xml": b"<x", "ppt/presentation.xml": b"<not xml"}), "cannot be read"),
+    ],
+    ids=["empty", "no-slides", "no-text", "not-a-zip", "wrong-zip", "truncated", "zip-bomb", "broken-xml"],
+)
+def test_unreadable_presentation_is_an_ingest_error(make, reason):
+    with pytest.raises(IngestError, match=reason) as caught:
+        pptx.extract(make(), "oplaeg.pptx")
+    assert caught.value.path == "oplaeg.pptx"
