@@ -25,6 +25,20 @@ from klimaviden.danish.stopwords import STOPWORDS
 
 ANALYZER_VERSION = 1
 
+
+def _vocabulary_fingerprint() -> str:
+    """Changes when the compound vocabulary changes (the domain list or the wordfreq release)."""
+    import hashlib
+    from importlib import metadata, resources
+
+    domain = resources.files("klimaviden.danish").joinpath("data/domain_words.txt").read_bytes()
+    digest = hashlib.sha256(domain + metadata.version("wordfreq").encode("ascii"))
+    return digest.hexdigest()[:12]
+
+
+# What the index records: a different value means the stored terms are stale (full rebuild).
+ANALYZER_FINGERPRINT = f"{ANALYZER_VERSION}.{_vocabulary_fingerprint()}"
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

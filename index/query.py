@@ -59,35 +59,32 @@ class UserQuery:
 
 
 def parse_user_query(text: str) -> UserQuery:
-    """Split text into quoted phrases and words; anything that is not a word is dropped.
+    """Split text into quoted phrases and words, in order; anything that is not a word is dropped.
+
+    A quoted single word is searched exactly too (unstemmed, unfolded).
 
     >>> parse_user_query('"Kalundborg Forsyning" CO2-fangst (AND')
     UserQuery(words=('CO2-fangst', 'AND'), phrases=(('Kalundborg', 'Forsyning'),))
     """
     phrases: list[tuple[str, ...]] = []
     words: list[str] = []
-    rest = []
+    budget = MAX_QUERY_WORDS
     position = 0
-    for match in _QUOTED.finditer(text):
-        rest.append(text[position : match.start()])
+    for match in list(_QUOTED.finditer(text)) + [None]:
+        before = text[position : match.start()] if match else text[position:]
+        for word in _WORD.findall(before):
+            if budget > 0:
+                words.append(word)
+                budget -= 1
+        if match is None:
+            break
         position = match.end()
         inner = next(g for g in match.groups() if g is not None)
-        phrase = tuple(_WORD.findall(inner))
-        if len(phrase) > 1:
+        phrase = tuple(_WORD.findall(inner))[: max(budget, 0)]
+        if phrase:
             phrases.append(phrase)
-        else:
-            words.extend(phrase)
-    rest.append(text[position:])
-    for chunk in rest:
-        words.extend(_WORD.findall(chunk))
-    budget = MAX_QUERY_WORDS
-    kept_phrases = []
-    for phrase in phrases:
-        if budget <= 0:
-            break
-        kept_phrases.append(phrase[:budget])
-        budget -= len(phrase)
-    return UserQuery(tuple(words[: max(budget, 0)]), tuple(kept_phrases))
+            budget -= len(phrase)
+    return UserQuery(tuple(words), tuple(phrases))
 
 
 def _first(params: Mapping[str, Iterable[str]], key: str) -> str | None:

@@ -7,12 +7,12 @@ import json
 from whoosh import fields
 from whoosh.analysis import Tokenizer
 
-from index.analysis import ANALYZER_VERSION, exact_analyzer, stemmed_analyzer
+from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer
 from ingest.normalize import slugify
 
 SCHEMA_VERSION = 1
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
-FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}"
+FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
 TITLE_BOOST = 3.0
 HEADINGS_BOOST = 2.0

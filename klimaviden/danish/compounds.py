@@ -57,7 +57,9 @@ def _read_domain_file() -> tuple[set[str], dict[str, tuple[str, ...]], set[str]]
             parts = tuple(p for p in line.split("+") if p)
             word = "".join(parts)
             words.add(word)
-            words.update(parts)
+            # "erhvervs+partnerskab": a linked first part is no word of its own
+            words.update(p for p in parts[:-1] if not p.endswith("s"))
+            words.add(parts[-1])
             splits[word] = parts
         else:
             words.add(line)
@@ -119,18 +121,21 @@ def is_known(vocab: Vocabulary, word: str) -> bool:
 def segment(word: str, vocab: Vocabulary) -> tuple[str, ...] | None:
     """The best split of word into vocabulary parts, or None when there is none."""
     n = len(word)
-    best: dict[int, tuple[str, ...] | None] = {}
+    best: dict[int, tuple[tuple[str, ...], int] | None] = {}
 
-    def rank(parts: tuple[str, ...]) -> tuple[int, float]:
-        return (len(parts), -min(vocab.zipf.get(p, 0.0) for p in parts))
+    def rank(candidate) -> tuple:
+        # fewest parts; then fewest linking letters ("løfte|stang", not "løfte|s|tang"); then the
+        # most common parts ("viden|deling", not "vidende|ling"); then the longest head
+        parts, links = candidate
+        return (len(parts), links, -min(vocab.zipf.get(p, 0.0) for p in parts), -len(parts[-1]))
 
-    def solve(i: int) -> tuple[str, ...] | None:
+    def solve(i: int):
         if i in best:
             return best[i]
-        found: tuple[str, ...] | None = None
+        found = None
         tail = word[i:]
         if i > 0 and _is_head(vocab, tail):
-            found = (tail,)
+            found = ((tail,), 0)
         for j in range(i + MIN_DOMAIN_PART, n - MIN_DOMAIN_PART + 1):
             part = word[i:j]
             if not _is_part(vocab, part):
@@ -141,22 +146,25 @@ def segment(word: str, vocab: Vocabulary) -> tuple[str, ...] | None:
             for k in starts:
                 rest = solve(k)
                 if rest is not None:
-                    candidate = (part,) + rest
+                    candidate = ((part,) + rest[0], rest[1] + (k - j))
                     if found is None or rank(candidate) < rank(found):
                         found = candidate
         best[i] = found
         return found
 
-    parts = solve(0)
-    return parts if parts is not None and len(parts) > 1 else None
+    solved = solve(0)
+    return solved[0] if solved is not None and len(solved[0]) > 1 else None
 
 
 def _unlinked(part: str, vocab: Vocabulary) -> str:
     """A first part without its linking letter: "erhvervs" -> "erhverv", "netværks" -> "netværk"."""
-    if len(part) - 1 < MIN_DOMAIN_PART or part[:-1] not in vocab.words:
+    shorter = part[:-1]
+    if len(shorter) < MIN_DOMAIN_PART or shorter not in vocab.words or shorter in vocab.nonparts:
         return part
-    if part.endswith("s") or (part.endswith("e") and part not in vocab.words):
-        return part[:-1]
+    if part.endswith("s") and vocab.zipf.get(part, 0.0) < vocab.zipf.get(shorter, 0.0):
+        return shorter  # a genitive: "erhvervs", but not "indsats"
+    if part.endswith("e") and part not in vocab.words:
+        return shorter
     return part
 
 
@@ -167,7 +175,7 @@ def _expand(parts, vocab: Vocabulary) -> list[str]:
             part = _unlinked(part, vocab)
         if part not in out:
             out.append(part)
-        for sub in vocab.splits.get(part, ()):
+        for sub in vocab.splits.get(part) or vocab.split_stems.get(_stem(part), ()):
             if sub not in out:
                 out.append(sub)
     return out

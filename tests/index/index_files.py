@@ -1,0 +1,172 @@
+"""Small real corpora for the index tests: text, Markdown, HTML, PDF (fpdf2) and PPTX (python-pptx)
+files in meeting folders, and Documents built directly for search-only tests."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from fpdf import FPDF
+from pptx import Presentation
+
+from ingest.document import Document, Passage, TopicMatch, document_id
+
+TAXONOMY = '''
+[[topic]]
+slug = "klimatilpasning"
+label = "Klimatilpasning"
+description = "Skybrud, regnvand og stormflod."
+terms = ["skybrud", "klimatilpasning", "regnvand", "stormflod"]
+
+[[topic]]
+slug = "partnerskaber"
+label = "Partnerskaber"
+description = "Samarbejde med erhvervslivet."
+terms = ["partnerskab", "erhvervspartnerskab", "samarbejde"]
+
+[[topic]]
+slug = "landbrug"
+label = "Landbrug"
+description = "Landbrugets udledninger."
+terms = ["landbrug", "gylle", "gylleforsuring", "husdyr"]
+
+[[topic]]
+slug = "co2-fangst"
+label = "CO2-fangst"
+description = "Fangst og lagring af CO2."
+terms = ["CO2-fangst", "CCS", "lagring"]
+'''
+
+ENTITIES = '''
+[[organization]]
+name = "Kalundborg Forsyning"
+
+[[organization]]
+name = "Dansk Industri"
+aliases = ["DI"]
+
+[[place]]
+name = "Vejle"
+'''
+
+
+def pdf_bytes(pages: list[str], title: str) -> bytes:
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.set_creation_date(datetime(2022, 11, 1, 9, 0, tzinfo=timezone.utc))
+    pdf.set_font("Helvetica", size=11)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def pptx_bytes(slides: list[tuple[str, str]], title: str) -> bytes:
+    deck = Presentation()
+    for index, (heading, body) in enumerate(slides):
+        slide = deck.slides.add_slide(deck.slide_layouts[0 if index == 0 else 1])
+        slide.shapes.title.text = heading
+        if body:
+            slide.placeholders[1].text = body
+    deck.core_properties.title = title
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def write_mini_corpus(root: Path) -> Path:
+    """Two meetings and a loose note, in every format whose page numbers matter."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "taxonomy.toml").write_text(TAXONOMY, "utf-8")
+    (root / "entities.toml").write_text(ENTITIES, "utf-8")
+
+    partners = root / "2021-04-29-erhvervspartnerskaber"
+    partners.mkdir()
+    (partners / "meeting.toml").write_text(
+        'title = "Erhvervspartnerskaber og sektorkobling"\ndate = 2021-04-29\n'
+        'themes = ["Erhvervspartnerskaber og sektorkobling"]\n'
+        'organizations = ["Dansk Industri", "Kalundborg Forsyning"]\n',
+        "utf-8",
+    )
+    (partners / "nyhed.html").write_text(
+        "<html><head><title>Netværksmøde om erhvervspartnerskaber</title></head><body>"
+        "<h1>Netværksmøde om erhvervspartnerskaber</h1>"
+        "<p>Kommunernes erhvervspartnerskaber og samarbejde med virksomheder. Et partnerskab "
+        "kræver tillid. Kalundborg Forsyning fortæller om bæredygtigt samarbejde.</p></body></html>",
+        "utf-8",
+    )
+    (partners / "kalundborg-case.pptx").write_bytes(pptx_bytes(
+        [
+            ("Kalundborg Forsyning", "Et kommunalt forsyningsselskab"),
+            ("Symbiose", "Overskudsvarme fra industrien deles mellem virksomheder"),
+            ("Fangst af CO2", "Pilotprojekt med CO2-fangst ved kraftvarmeværket"),
+        ],
+        title="Kalundborg Forsyning som partner",
+    ))
+
+    cloudburst = root / "2022-11-08-klimatilpasning-og-skybrud"
+    cloudburst.mkdir()
+    (cloudburst / "meeting.toml").write_text(
+        'title = "Klimatilpasning og skybrud"\ndate = 2022-11-08\n'
+        'themes = ["Klimatilpasning"]\n',
+        "utf-8",
+    )
+    (cloudburst / "skybrudsplan-vejle.pdf").write_bytes(pdf_bytes(
+        [
+            "Vejle Kommune. Indledning om byens vand og risikokort.",
+            "Skybrudsplan for midtbyen: veje bliver til vandveje ved ekstremregn.",
+            "Skybrudssikring af boligomraader og regnvandsbassiner. Stormflod og havvand.",
+        ],
+        title="Skybrudsplan for Vejle",
+    ))
+    (cloudburst / "noter.md").write_text(
+        "# Noter fra mødet\n\nRegnvand skal håndteres lokalt. Det er vigtigt for borgerne "
+        "at kende planen før næste skybrud.\n",
+        "utf-8",
+    )
+
+    notes = root / "noter"
+    notes.mkdir()
+    (notes / "gylle.txt").write_text(
+        "Gylleforsuring i landbruget\n\nGylleforsuring reducerer ammoniak og metan fra husdyr. "
+        "Landbruget kan bruge gylleforsuring i stalden.\n",
+        "utf-8",
+    )
+    return root
+
+
+def make_document(
+    path: str,
+    title: str,
+    pages: list[str],
+    *,
+    format: str = "pdf",
+    type: str = "presentation",
+    day: date | None = None,
+    topics: tuple[str, ...] = (),
+    themes: tuple[str, ...] = (),
+    organizations: tuple[str, ...] = (),
+    meeting: str | None = None,
+    headings: tuple[str | None, ...] = (),
+) -> Document:
+    passages = tuple(
+        Passage(i + 1, text, headings[i] if i < len(headings) else None) for i, text in enumerate(pages)
+    )
+    return Document(
+        id=document_id(path),
+        path=path,
+        checksum="0" * 64,
+        size=sum(len(p) for p in pages),
+        format=format,
+        type=type,
+        title=title,
+        published=day,
+        meeting_date=day if meeting else None,
+        date=day,
+        themes=themes,
+        topics=tuple(TopicMatch(slug, ()) for slug in topics),
+        organizations=organizations,
+        passages=passages,
+        meeting=meeting,
+    )
