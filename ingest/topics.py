@@ -50,9 +50,8 @@ class _Term:
 
 def match_topics(title: str, body: str, topics: tuple[Topic, ...]) -> tuple[TopicMatch, ...]:
     """The topics whose evidence passes the threshold, best first, each with its triggering terms."""
-    title_items = _analyse(title)
-    body_items = _analyse(body)
-    body_words = len({item.token for item in body_items})
+    title_items, _ = _analyse(title)
+    body_items, body_words = _analyse(body)
     required = max(MIN_SCORE, body_words / WORDS_PER_REQUIRED_MATCH)
     matches = []
     for topic in topics:
@@ -105,11 +104,13 @@ def _word_matches(item: _Item, term_word: str, term_stem: str) -> bool:
     return False
 
 
-def _analyse(text: str) -> list[_Item]:
+def _analyse(text: str) -> tuple[list[_Item], int]:
+    """The analysed items of a text and its number of words (stop words included)."""
     items: list[_Item] = []
-    for index, token in enumerate(tokenize(text)):
+    tokens = tokenize(text)
+    for index, token in enumerate(tokens):
         items.extend(_Item(word, stem, index) for word, stem in _token_items(token.text))
-    return items
+    return items, len(tokens)
 
 
 @lru_cache(maxsize=100_000)

@@ -6,10 +6,10 @@ import io
 import zlib
 from zipfile import BadZipFile
 
+from lxml.etree import LxmlError
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
-from lxml.etree import LxmlError
 
 from ingest.document import Passage
 from ingest.errors import IngestError

@@ -1,0 +1,34 @@
+import pytest
+
+from ingest.classify import infer_type
+from ingest.document import Passage
+from ingest.extracted import Extracted
+
+
+def extracted(fmt, text, hints=(), pages=1):
+    return Extracted(fmt, tuple(Passage(n, text if n == 1 else "side") for n in range(1, pages + 1)), hints=hints)
+
+
+@pytest.mark.parametrize(
+    "fmt, text, title, name, hints, pages, expected",
+    [
+        ("pptx", "Tekst", "Grøn busdrift", "m/busdrift.pptx", ("slides",), 1, "presentation"),
+        ("html", "Tekst", "Netværket stiller skarpt", "m/nyhed.html", ("news-page",), 1, "announcement"),
+        ("docx", "Referat af netværksmødet 2. september 2021", "Referat af netværksmødet", "m/r.docx", (), 1, "minutes"),
+        ("pdf", "Referat\nDato: 12. januar 2023", "Mødet", "m/x.pdf", (), 1, "minutes"),
+        ("pptx", "Referat fra mødet", "Referat", "m/x.pptx", (), 1, "minutes"),
+        ("pdf", "Tekst", "Sektorkobling og partnerskaber", "m/di-rapport-sektorkobling.pdf", (), 3, "report"),
+        ("pdf", "Tekst", "Rapport: Ladeinfrastruktur", "m/l.pdf", (), 3, "report"),
+        ("docx", "Tekst", "Case: Kalundborg Forsyning", "m/k.docx", (), 1, "case"),
+        ("pptx", "Tekst", "Forsyningen som facilitator", "m/kalundborg-case.pptx", (), 1, "presentation"),
+        ("pdf", "Tekst", "Skybrudsplan for Vejle", "m/oplaeg-vejle.pdf", (), 1, "presentation"),
+        ("pdf", "Tekst", "Fra klimaplan til drift", "m/s.pdf", ("slides",), 6, "presentation"),
+        ("txt", "Kære medlemmer, vi inviterer til netværksmøde", "Netværksmøde", "m/mail.txt", (), 1, "announcement"),
+        ("text", "22. april 2021\n\nNetværket mødes", "Netværket mødes", "m/nyt.txt", (), 1, "announcement"),
+        ("markdown", "Vejle, 8. november 2022\nPointer", "Noter fra netværksmødet", "m/noter.md", (), 1, "other"),
+        ("pdf", "Tekst", "Bilag", "m/bilag.pdf", (), 12, "report"),
+        ("pdf", "Tekst", "Bilag", "m/bilag.pdf", (), 2, "other"),
+    ],
+)
+def test_infer_type(fmt, text, title, name, hints, pages, expected):
+    assert infer_type(extracted(fmt, text, hints, pages), title, name) == expected

@@ -1,0 +1,69 @@
+import pytest
+
+from ingest.entities import EntitiesError, find_entities, load_entities, merge_names, parse_entities
+from ingest_files import ENTITIES_TOML
+
+
+@pytest.fixture
+def entities(tmp_path):
+    path = tmp_path / "entities.toml"
+    path.write_text(ENTITIES_TOML, encoding="utf-8")
+    return load_entities(path)
+
+
+def test_names_and_aliases_find_the_canonical_name(entities, seed_news):
+    orgs, places = find_entities(seed_news, entities)
+    assert orgs == ("KL", "Dansk Industri", "Kalundborg Forsyning")
+    assert places == ("Middelfart",)
+
+
+@pytest.mark.parametrize(
+    "text, orgs",
+    [
+        ("Mødet starter kl. 10 og slutter kl. 14.", ()),  # "kl." is no organisation
+        ("Det ved di nok.", ()),  # lower-case "di" is no acronym
+        ("Oplæg ved DI og KL’s konsulent", ("KL", "Dansk Industri")),
+        ("Kommunernes Landsforening inviterer", ("KL",)),
+        ("DANSK INDUSTRI og dansk industri", ("Dansk Industri",)),  # full names are case-insensitive
+        ("Dansk Industris rapport", ("Dansk Industri",)),
+        ("KLIMA og DIalog", ()),  # acronyms match whole words only
+    ],
+)
+def test_organizations(entities, text, orgs):
+    assert find_entities(text, entities)[0] == orgs
+
+
+def test_place_with_genitive(entities):
+    assert find_entities("Vejles skybrudsplan", entities)[1] == ("Vejle",)
+
+
+def test_missing_file_means_no_entities(tmp_path):
+    assert load_entities(tmp_path / "entities.toml").organizations == ()
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"organisation": []}, "unknown top-level key"),
+        ({"organization": [{"name": ""}]}, "name must be a non-empty string"),
+        ({"organization": [{"aliases": ["X"]}]}, "name must be a non-empty string"),
+        ({"organization": [{"name": "KL", "aliases": "K"}]}, "aliases must be a list"),
+        ({"organization": [{"name": "KL", "kind": "x"}]}, "unknown key"),
+        ({"place": [{"name": "Vejle"}, {"name": "Vejle"}]}, "listed twice"),
+        ({"place": {"name": "Vejle"}}, "must be a list"),
+    ],
+)
+def test_invalid_entities(data, message):
+    with pytest.raises(EntitiesError, match=message):
+        parse_entities(data)
+
+
+def test_invalid_toml(tmp_path):
+    path = tmp_path / "entities.toml"
+    path.write_text("[[organization]\n", encoding="utf-8")
+    with pytest.raises(EntitiesError, match="not valid"):
+        load_entities(path)
+
+
+def test_merge_names_keeps_first_spelling_and_order():
+    assert merge_names(["KL", "Dansk Industri"], ("kl", "DANVA"), []) == ("KL", "Dansk Industri", "DANVA")

@@ -1,0 +1,55 @@
+from datetime import date
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.sidecar import load_sidecar, sidecar_path
+
+
+def write_sidecar(tmp_path, text):
+    document = tmp_path / "rapport.pdf"
+    document.write_bytes(b"%PDF-")
+    sidecar_path(document).write_text(text, encoding="utf-8")
+    return document
+
+
+def test_sidecar_name():
+    from pathlib import Path
+
+    assert sidecar_path(Path("a/rapport.pdf")) == Path("a/rapport.pdf.meta.toml")
+
+
+def test_all_fields(tmp_path):
+    document = write_sidecar(
+        tmp_path,
+        'title = "Sektorkobling"\ntype = "report"\npublished = 2021-03-24\nmeeting_date = 2021-04-29\n'
+        'themes = ["Erhverv"]\norganizations = ["Dansk Industri"]\nplaces = ["Aalborg"]\n',
+    )
+    sidecar = load_sidecar(document, "m/rapport.pdf")
+    assert sidecar.title == "Sektorkobling" and sidecar.type == "report"
+    assert (sidecar.published, sidecar.meeting_date) == (date(2021, 3, 24), date(2021, 4, 29))
+    assert (sidecar.themes, sidecar.organizations, sidecar.places) == (("Erhverv",), ("Dansk Industri",), ("Aalborg",))
+
+
+def test_no_sidecar(tmp_path):
+    document = tmp_path / "rapport.pdf"
+    document.write_bytes(b"%PDF-")
+    assert load_sidecar(document, "rapport.pdf") is None
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('type = "slides"\n', "type must be one of announcement, presentation"),
+        ('published = "i går"\n', "published must be a date"),
+        ('titel = "X"\n', "unknown key"),
+        ('places = "Vejle"\nthemes = [""]\n', "themes must be a list of non-empty strings"),
+        ("title = \n", "not valid TOML"),
+    ],
+)
+def test_invalid_sidecar_is_an_ingest_error_for_the_document(tmp_path, text, message):
+    document = write_sidecar(tmp_path, text)
+    with pytest.raises(IngestError, match=message) as caught:
+        load_sidecar(document, "m/rapport.pdf")
+    assert caught.value.path == "m/rapport.pdf"
+    assert "rapport.pdf.meta.toml" in caught.value.reason

@@ -1,0 +1,93 @@
+"""Topic rules: inflections and compounds count, phrases match, and evidence must pass a threshold."""
+
+import pytest
+
+from ingest.taxonomy import parse_taxonomy
+from ingest.topics import match_topics
+from ingest_files import TOPIC_TERMS
+
+TOPICS = parse_taxonomy(
+    {"topic": [{"slug": s, "label": s, "description": "", "terms": t} for s, t in TOPIC_TERMS.items()]}
+)
+FILLER = " ".join(["Kommunerne arbejder videre med planerne i de kommende år."] * 12)  # > 60 words
+
+
+def slugs(title, body):
+    return [m.slug for m in match_topics(title, body, TOPICS)]
+
+
+def test_an_inflected_term_in_the_title_is_enough():
+    assert slugs("Varmepumperne i Aalborg", "") == ["energi"]
+
+
+@pytest.mark.parametrize(
+    "word, slug",
+    [
+        ("fjernvarmenettet", "energi"),  # term stem begins a compound
+        ("skybrudsplan", "klimatilpasning"),  # term begins a compound with a linking s
+        ("skybrudsplanerne", "klimatilpasning"),
+        ("klimaledelsen", "ledelse"),  # term ends a compound, inflected
+        ("affaldssortering", "affald"),
+        ("erhvervsfyrtårne", "erhverv"),
+        ("klimapartnerskabet", "partnerskaber"),
+        ("borgerinddragelsen", "borgerinddragelse"),
+    ],
+)
+def test_compounds_count(word, slug):
+    assert slug in slugs(word.capitalize(), "")
+
+
+def test_short_terms_do_not_match_inside_other_words():
+    # "bil" is a transport term, but "bilag", "bilateral" and "mobilisere" are not about cars.
+    assert "transport" not in slugs("Bilag og bilaterale aftaler", "")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["CO2-fangst i Nordjylland", "CO2 fangst i Nordjylland", "Fangst og lagring af CO2", "CCS og CCUS"],
+)
+def test_phrases_and_acronyms_match(title):
+    assert slugs(title, "") == ["co2-fangst"]
+
+
+def test_multiword_term_needs_its_words_in_order():
+    assert "co2-fangst" not in slugs("Lagring og fangst", "")
+
+
+def test_single_passing_mention_in_the_body_is_not_enough():
+    body = f"{FILLER}\nTidligere temaer: landbrug."
+    assert "landbrug" not in slugs("Noter", body)
+
+
+def test_two_mentions_in_the_body_are_enough():
+    body = f"{FILLER}\nLandbruget fylder. Flere landbrug deltager."
+    assert "landbrug" in slugs("Noter", body)
+
+
+def test_one_mention_in_the_opening_is_enough():
+    assert "landbrug" in slugs("Noter", f"Mødet handlede om landbrug. {FILLER}")
+
+
+def test_a_long_text_needs_more_than_two_passing_mentions():
+    long_body = " ".join([FILLER] * 30)  # about 3,000 words
+    assert "landbrug" not in slugs("Noter", f"{long_body} landbrug og landbrug")
+    assert "landbrug" in slugs("Noter", f"{long_body} " + "landbrug " * 3)
+
+
+def test_match_lists_the_triggering_taxonomy_terms_and_a_score():
+    matches = match_topics("Fjernvarme og varmepumper", "Solceller og fjernvarmen.", TOPICS)
+    assert [m.slug for m in matches] == ["energi"]
+    energi = matches[0]
+    assert energi.terms == ("fjernvarme", "varmepumpe", "solcelle")
+    # title 3 + 3, opening 2 + 2
+    assert energi.score == 10.0
+
+
+def test_topics_are_ordered_by_score():
+    matches = match_topics("Skybrud", "Skybrud, skybrud og stormflod. Landbrug og landbrug.", TOPICS)
+    assert [m.slug for m in matches] == ["klimatilpasning", "landbrug"]
+    assert matches[0].score > matches[1].score
+
+
+def test_no_topics_without_a_taxonomy():
+    assert match_topics("Fjernvarme", "fjernvarme", ()) == ()
