@@ -1,0 +1,107 @@
+"""A search as an Atom feed (newest first) and as CSV for Excel (BOM, pages, dates, no formulas)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+from conftest import FORMULA_TITLE, SCRIPT_TITLE
+from web_helpers import api_json
+
+from webapp.export import safe_cell
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_of(response) -> ET.Element:
+    assert response.status_code == 200
+    assert response.content_type.startswith("application/atom+xml")
+    return ET.fromstring(response.data)
+
+
+def csv_rows(response) -> list[dict]:
+    assert response.status_code == 200
+    assert response.content_type.startswith("text/csv")
+    assert response.data.startswith("\ufeff".encode("utf-8")), "a BOM so Excel reads UTF-8"
+    assert "attachment" in response.headers["Content-Disposition"]
+    return list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
+
+
+def test_the_feed_lists_a_search_newest_first(client):
+    feed = feed_of(client.get("/feed.atom?q=energi"))
+    assert feed.find(f"{ATOM}title").text == "Klimaviden: energi"
+    entries = feed.findall(f"{ATOM}entry")
+    expected = api_json(client, "/api/search?q=energi&sort=date&per_page=50")["results"]
+    assert [e.find(f"{ATOM}title").text for e in entries] == [r["title"] for r in expected]
+    stamps = [e.find(f"{ATOM}updated").text for e in entries]
+    assert stamps == sorted(stamps, reverse=True)
+    first = entries[0]
+    assert first.find(f"{ATOM}link").get("href") == f"http://localhost/dokument/{expected[0]['id']}"
+    assert first.find(f"{ATOM}id").text == f"http://localhost/dokument/{expected[0]['id']}"
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://localhost/feed.atom?q=energi"
+    assert feed.find(f"{ATOM}updated").text.endswith("Z")
+
+
+def test_the_feed_follows_a_topic_and_names_categories_in_danish(client):
+    feed = feed_of(client.get("/feed.atom?topic=klimatilpasning"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == api_json(client, "/api/search?topic=klimatilpasning")["total"]
+    for entry in entries:
+        labels = [c.get("label") for c in entry.findall(f"{ATOM}category")]
+        assert "Klimatilpasning" in labels
+
+
+def test_the_feed_rejects_bad_parameters_in_the_one_error_shape(client):
+    response = client.get("/feed.atom?from=igår")
+    assert response.status_code == 400
+    assert response.get_json()["status"] == 400
+
+
+def test_the_csv_has_every_result_with_danish_headings_pages_and_dates(client):
+    expected = api_json(client, "/api/search?q=skybrud&per_page=100")["results"]
+    rows = csv_rows(client.get("/export.csv?q=skybrud"))
+    assert list(rows[0]) == ["Titel", "Type", "Dato", "Mødedato", "Udgivet", "Side/dias", "Temaer", "Emner",
+                             "Organisationer", "Uddrag", "Fil", "Link"]
+    assert [r["Titel"] for r in rows] == [r["title"] for r in expected]
+    for row, result in zip(rows, expected):
+        assert row["Dato"] == (result["date"] or "")
+        assert row["Mødedato"] == (result["meeting_date"] or "")
+        assert row["Fil"] == result["path"]
+        assert row["Link"] == f"http://localhost/dokument/{result['id']}"
+        assert "<mark>" not in row["Uddrag"]
+        if result["page"]:
+            assert row["Side/dias"].endswith(str(result["page"]))
+    assert any(r["Side/dias"].startswith("Side ") for r in rows)
+    assert any(r["Side/dias"].startswith("Dias ") for r in rows)
+
+
+def test_the_csv_exports_all_matches_not_just_one_page(client):
+    total = api_json(client, "/api/search")["total"]
+    assert total > 10
+    assert len(csv_rows(client.get("/export.csv?page=2&per_page=5"))) == total
+
+
+def test_spreadsheet_formulas_are_neutralised():
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "=cmd|' /C calc'!A0"):
+        assert safe_cell(text) == "'" + text
+    for text in ("Energi", "2021-04-29", "", None, 3):
+        assert safe_cell(text) == ("" if text is None else str(text))
+
+
+def test_a_hostile_title_is_plain_text_in_the_csv(hostile_client):
+    rows = csv_rows(hostile_client.get("/export.csv?q=skybrud"))
+    titles = [r["Titel"] for r in rows]
+    assert "'" + FORMULA_TITLE in titles
+    assert not any(t.startswith(("=", "+", "-", "@")) for r in rows for t in r.values())
+
+
+def test_a_hostile_title_is_escaped_in_the_feed(hostile_client):
+    response = hostile_client.get("/feed.atom?q=skybrud")
+    assert b"<script>" not in response.data
+    feed = feed_of(response)
+    titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert SCRIPT_TITLE in titles  # the text survives, as text
+    for summary in feed.iter(f"{ATOM}summary"):
+        assert summary.get("type") == "html"
+        assert "<img" not in summary.text  # the snippet's markup is escaped HTML inside the XML text

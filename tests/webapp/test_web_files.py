@@ -1,0 +1,96 @@
+"""/fil/<id> serves an indexed document's original file from the corpus, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import make_app
+from web_helpers import api_json, html
+
+from ingest.document import document_id
+from klimaviden.config import Settings
+from webapp.security import SANDBOXED_FILE_POLICY
+
+
+def results_by_suffix(client) -> dict[str, dict]:
+    results = api_json(client, "/api/search?per_page=100")["results"]
+    return {r["path"].rsplit(".", 1)[1]: r for r in results}
+
+
+@pytest.mark.parametrize(
+    "suffix, mimetype, inline",
+    [
+        ("pdf", "application/pdf", True),
+        ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", False),
+        ("html", "text/html", True),
+        ("txt", "text/plain", True),
+    ],
+)
+def test_the_original_file_is_served_byte_for_byte_with_its_type(hostile_client, hostile_index, suffix, mimetype, inline):
+    result = results_by_suffix(hostile_client)[suffix]
+    response = hostile_client.get(f"/fil/{result['id']}", buffered=True)
+    assert response.status_code == 200
+    assert response.mimetype == mimetype
+    assert response.data == (hostile_index.corpus / result["path"]).read_bytes()
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("inline" if inline else "attachment")
+    assert result["path"].rsplit("/", 1)[1] in disposition
+
+
+def test_original_web_pages_and_text_run_in_a_sandbox(hostile_client):
+    for suffix in ("html", "txt"):
+        result = results_by_suffix(hostile_client)[suffix]
+        response = hostile_client.get(f"/fil/{result['id']}", buffered=True)
+        assert response.headers["Content-Security-Policy"] == SANDBOXED_FILE_POLICY
+        assert "sandbox" in response.headers["Content-Security-Policy"]
+
+
+def test_the_sample_pdf_is_served(client, built_index):
+    result = next(r for r in api_json(client, "/api/search?q=skybrud")["results"] if r["path"].endswith(".pdf"))
+    response = client.get(f"/fil/{result['id']}", buffered=True)
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fil/0000000000000000",
+        "/fil/..",
+        "/fil/...",
+        "/fil/../../etc/passwd",
+        "/fil/..%2F..%2Fetc%2Fpasswd",
+        "/fil/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/fil/%252e%252e%252fetc%252fpasswd",
+        "/fil/2024-03-14-sikkerhed%2Fangreb.html",
+        "/fil/angreb.html",
+        "/fil/%00",
+        "/fil/" + "a" * 5000,
+        "/fil/taxonomy.toml",
+    ],
+)
+def test_ids_that_look_like_paths_find_nothing(hostile_client, url):
+    response = hostile_client.get(url)
+    assert response.status_code == 404
+    assert b"root:" not in response.data and b"slug" not in response.data
+
+
+def test_a_symlink_out_of_the_corpus_is_not_served(hostile_client, hostile_index):
+    link = hostile_index.corpus / "noter" / "genvej.txt"
+    if not link.is_symlink():
+        pytest.skip("this file system cannot make symlinks")
+    response = hostile_client.get(f"/fil/{document_id('noter/genvej.txt')}")
+    assert response.status_code == 404
+    assert b"hemmelig" not in response.data
+
+
+def test_a_file_deleted_since_indexing_is_404_not_500(hostile_index, tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(hostile_index.corpus, corpus, symlinks=True)
+    shutil.copytree(hostile_index.index, index_dir)
+    client = make_app(Settings(corpus=corpus, index=index_dir)).test_client()
+    result = results_by_suffix(client)["pdf"]
+    (corpus / result["path"]).unlink()
+    response = client.get(f"/fil/{result['id']}", buffered=True)
+    assert response.status_code == 404
+    assert "findes ikke" in html(response).get_text()
