@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+from index.faults import checkpoint
+
 
 def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
@@ -30,6 +32,7 @@ def write_atomic(path: Path, data: str) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
+    checkpoint("fsio.replace", path)
     os.replace(tmp, path)
     fsync_dir(path.parent)
 

@@ -31,6 +31,7 @@ from index.corpus import (
     taxonomy_snapshot,
 )
 from index.errors import ConfigError
+from index.faults import checkpoint
 from index.lock import reindex_lock
 from index.writer import Indexed, indexed_files, open_writer, passage_count, put, remove
 
@@ -195,6 +196,7 @@ def _dry_run(corpus_dir: Path, index_dir: Path, full: bool) -> ReindexReport:
 
 
 def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
+    checkpoint("reindex.locked")
     started_ns = time.time_ns()
     context = context_stamp(corpus_dir)
     taxonomy = taxonomy_snapshot(corpus_dir)  # a broken taxonomy stops here, before any writing
@@ -205,6 +207,7 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
 
     if rebuild:
         generation = store.create_generation(index_dir)
+        checkpoint("reindex.generation-created")
         indexed, failures = {}, []
     else:
         generation = live
@@ -224,6 +227,7 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
             report.passages = passage_count(searcher.reader())
     finally:
         ix.close()
+    checkpoint("reindex.committed")
 
     report.failed.extend(meeting_failures)
     meta = generation.meta()
@@ -238,7 +242,9 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
     report.generation = generation.number
     if rebuild:
         generation.write_meta(meta)
+        checkpoint("reindex.meta-written")
         store.publish(index_dir, generation, started_ns)
+        checkpoint("store.swapped")
         store.remove_stale(index_dir)
     else:
         store.make_durable(generation, started_ns)
@@ -253,6 +259,7 @@ def _write(ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progre
         for old in todo.delete:
             remove(writer, old.id)
             report.deleted += 1
+        checkpoint("reindex.deleted")
         if todo.refresh:
             with ix.searcher() as searcher:
                 for item, old in todo.refresh:
@@ -266,6 +273,7 @@ def _write(ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progre
             old = indexed.get(relpath)
             if isinstance(result, Document):
                 put(writer, result, item.mtime_ns, todo.deps[relpath], new=rebuild)
+                checkpoint("reindex.document")
                 if old is None:
                     report.added += 1
                 else:

@@ -36,10 +36,11 @@ class _Open:
 
     def refresh(self) -> None:
         if not self.searcher.up_to_date():
+            # a fresh searcher, not Searcher.refresh(): that one shares segment readers with the
+            # old searcher, which could then not be closed safely
             old = self.searcher
-            self.searcher = old.refresh()
-            if self.searcher is not old:
-                old.close()
+            self.searcher = self.ix.searcher()
+            old.close()
             self._load()
 
     def close(self) -> None:

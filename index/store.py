@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from index.errors import IndexMissing
+from index.faults import checkpoint
 from index.fsio import fsync_dir, fsync_tree, read_json, write_atomic, write_json_atomic
 from index.schema import FORMAT, build_schema
 
@@ -105,6 +106,7 @@ def create_generation(index_dir: Path) -> Generation:
 def publish(index_dir: Path, generation: Generation, started_ns: int = 0) -> None:
     """Make a finished generation the live one: its files are made durable, then CURRENT replaced."""
     fsync_tree(generation.path, started_ns)
+    checkpoint("store.swap")
     write_atomic(index_dir / CURRENT, generation.name + "\n")
     log.info("generation %s is live", generation.name)
 
@@ -126,6 +128,7 @@ def remove_stale(index_dir: Path, keep_previous: int = 1) -> list[str]:
     stale += [g for g in generations(index_dir) if g.number > live.number]
     for generation in stale:
         shutil.rmtree(generation.path, ignore_errors=True)
+        checkpoint("store.removing-stale")
         removed.append(generation.name)
     if removed:
         fsync_dir(index_dir)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from index.faults import checkpoint
 from index.schema import document_fields
 
 WRITER_MEMORY_MB = 256
@@ -31,6 +32,7 @@ def open_writer(ix):
     except BaseException:
         writer.cancel()
         raise
+    checkpoint("writer.commit")
     writer.commit()
 
 

@@ -12,43 +12,7 @@ from pptx import Presentation
 
 from ingest.document import Document, Passage, TopicMatch, document_id
 
-TAXONOMY = '''
-[[topic]]
-slug = "klimatilpasning"
-label = "Klimatilpasning"
-description = "Skybrud, regnvand og stormflod."
-terms = ["skybrud", "klimatilpasning", "regnvand", "stormflod"]
-
-[[topic]]
-slug = "partnerskaber"
-label = "Partnerskaber"
-description = "Samarbejde med erhvervslivet."
-terms = ["partnerskab", "erhvervspartnerskab", "samarbejde"]
-
-[[topic]]
-slug = "landbrug"
-label = "Landbrug"
-description = "Landbrugets udledninger."
-terms = ["landbrug", "gylle", "gylleforsuring", "husdyr"]
-
-[[topic]]
-slug = "co2-fangst"
-label = "CO2-fangst"
-description = "Fangst og lagring af CO2."
-terms = ["CO2-fangst", "CCS", "lagring"]
-'''
-
-ENTITIES = '''
-[[organization]]
-name = "Kalundborg Forsyning"
-
-[[organization]]
-name = "Dansk Industri"
-aliases = ["DI"]
-
-[[place]]
-name = "Vejle"
-'''
+REPO = Path(__file__).resolve().parents[2]
 
 
 def pdf_bytes(pages: list[str], title: str) -> bytes:
@@ -78,8 +42,9 @@ def pptx_bytes(slides: list[tuple[str, str]], title: str) -> bytes:
 def write_mini_corpus(root: Path) -> Path:
     """Two meetings and a loose note, in every format whose page numbers matter."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "taxonomy.toml").write_text(TAXONOMY, "utf-8")
-    (root / "entities.toml").write_text(ENTITIES, "utf-8")
+    # the sample corpus's DK2020 taxonomy and entity list
+    for name in ("taxonomy.toml", "entities.toml"):
+        (root / name).write_bytes((REPO / "corpus" / name).read_bytes())
 
     partners = root / "2021-04-29-erhvervspartnerskaber"
     partners.mkdir()
