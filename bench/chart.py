@@ -54,7 +54,8 @@ def draw(results: dict, path: Path) -> None:
         ax.set_xticks(sizes, [f"{n:,}" for n in sizes])
         ax.minorticks_off()
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=8)
     m = results["machine"]
     fig.suptitle(f"klimaviden benchmark ({results['mode']}, {results['date'][:10]}, {m['cores']} cores)")
     fig.tight_layout()

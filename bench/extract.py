@@ -7,6 +7,8 @@ text stands in.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +47,35 @@ def from_document(doc) -> PlainDoc:
         topics=tuple(t.slug for t in doc.topics), themes=tuple(slugify(t) for t in doc.themes),
         organizations=tuple(doc.organizations),
     )
+
+
+def ingest_fingerprint() -> str:
+    """A digest of the ingest package's source: cached extractions are reused only while it is unchanged."""
+    import ingest
+
+    digest = hashlib.sha1()
+    for path in sorted(Path(ingest.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def cached_extract(corpus: Path, source: Path, cache_dir: Path, *, workers: int | None = 2) -> tuple[list[PlainDoc], dict]:
+    """extract_corpus, kept in cache_dir per corpus and ingest version (extraction is the slow part)."""
+    try:
+        key = f"extract-{corpus.name}-{ingest_fingerprint()}.pickle"
+    except ImportError:
+        return extract_corpus(corpus, source, workers=workers)
+    path = cache_dir / key
+    if path.exists():
+        started = time.perf_counter()
+        docs, info = pickle.loads(path.read_bytes())
+        return docs, dict(info, cached=True, load_seconds=time.perf_counter() - started)
+    docs, info = extract_corpus(corpus, source, workers=workers)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob(f"extract-{corpus.name}-*.pickle"):
+        old.unlink()
+    path.write_bytes(pickle.dumps((docs, info)))
+    return docs, dict(info, cached=False)
 
 
 def extract_corpus(corpus: Path, source: Path, *, workers: int | None = 2) -> tuple[list[PlainDoc], dict]:

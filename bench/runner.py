@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench import corpus_gen, http_load
 from bench.engines import fts5, klimaviden, tantivy_engine, whoosh_raw
-from bench.extract import extract_corpus
+from bench.extract import cached_extract
 from bench.queries import MANY_HITS_KINDS, build_queries
 from bench.stats import ratio
 from bench.timing import time_queries
@@ -69,9 +69,10 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
         log(f"klimaviden full build {out['build']['seconds']:.1f} s, {out['build']['docs_per_second']:.0f} docs/s, "
             f"peak RSS {out['build']['peak_rss_bytes'] / 2**20:.0f} MiB, index {out['build']['index_bytes'] / 2**20:.1f} MiB")
 
-    docs, out["extract"] = extract_corpus(corpus, config.source)
+    docs, out["extract"] = cached_extract(corpus, config.source, config.data_dir / "extracted")
     log(f"extracted {len(docs)} documents once for the baselines in {out['extract']['seconds']:.1f} s "
-        f"({out['extract']['source']})")
+        f"({out['extract']['source']}{', cached' if out['extract'].get('cached') else ''}, "
+        f"{out['extract']['failed']} failed)")
     queries = build_queries(docs, config.seed)
     out["queries"] = {"count": len(queries), "examples": [dict(kind=q.kind, **q.params()) for q in queries[::15]]}
 
@@ -103,6 +104,8 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
                                                    config.incremental_repetitions)
         log(f"incremental: unchanged p50 {out['incremental']['unchanged']['p50']:.2f} s, one changed (visible) "
             f"p50 {out['incremental']['one_changed_visible'].get('p50', float('nan')):.2f} s")
+        for error in out["incremental"]["service_errors"][:3]:
+            log(f"  the open SearchService failed after an incremental reindex: {error}")
         engine.close()
         if "http" not in config.skip:
             out["http"] = measure_http(corpus, index_dir, queries, config.http_seconds, log)
@@ -155,5 +158,7 @@ def machine() -> dict:
             "python": platform.python_version(), "platform": platform.platform(),
             "whoosh": ".".join(map(str, whoosh.versionstring().split("."))), "sqlite": sqlite3.sqlite_version}
     if tantivy_engine.available():
-        info["tantivy"] = getattr(tantivy_engine.tantivy, "__version__", "?")
+        from importlib.metadata import version
+
+        info["tantivy"] = version("tantivy")
     return info

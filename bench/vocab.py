@@ -15,6 +15,8 @@ from pathlib import Path
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _SPACE = re.compile(r"\s+")
+# page furniture that must not end up in generated body text (it belongs to the HTML chrome)
+_CHROME = re.compile(r"cookie|©|\||Telefon|@|Privatliv|Tilgængelighed|\ufffd", re.I)
 
 # Municipalities and towns used when the entity list has few places.
 FALLBACK_PLACES = (
@@ -84,7 +86,8 @@ def load_vocabulary(source: Path) -> Vocabulary:
     places = tuple(dict.fromkeys(places + FALLBACK_PLACES))
     texts = [_plain_text(p) for p in sorted(source.rglob("*")) if p.suffix in (".txt", ".html", ".md")
              and p.name.lower() != "readme.md"]
-    sentences = tuple(dict.fromkeys(s for t in texts for s in split_sentences(t) if 6 <= len(s.split()) <= 45))
+    sentences = tuple(dict.fromkeys(s for t in texts for s in split_sentences(t)
+                                    if 6 <= len(s.split()) <= 45 and not _CHROME.search(s)))
     words = tuple(sorted({w.lower() for s in sentences for w in re.findall(r"[^\W\d_]{4,}", s)}))
     themes = tuple(dict.fromkeys(_meeting_themes(source) + tuple(t.label for t in topics)))
     return Vocabulary(topics, organizations, places, sentences, words, themes)
@@ -107,7 +110,11 @@ def inflections(noun: str) -> tuple[str, ...]:
 
 
 def _plain_text(path: Path) -> str:
-    raw = path.read_text("utf-8", errors="replace")
+    data = path.read_bytes()
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:  # sample files saved by Windows tools
+        raw = data.decode("cp1252", errors="replace")
     if path.suffix == ".html":
         raw = html.unescape(_TAG.sub(" ", raw))
     return raw

@@ -54,13 +54,17 @@ class KlimavidenEngine:
         from index.service import SearchService
 
         self.parse = parse_search_params
-        self.service = SearchService(index_dir, corpus)
+        self.open_service = lambda: SearchService(index_dir, corpus)
+        self.service = self.open_service()
 
-    def request(self, spec: QuerySpec):
-        return self.parse(spec.params())
+    def reopen(self) -> None:
+        """A fresh SearchService (used only when the open one fails after a reindex)."""
+        self.close()
+        self.service = self.open_service()
 
     def search(self, spec: QuerySpec) -> int:
-        return self.service.search(self.parse(spec.params()))["total"]
+        request = self.parse(spec.params(), valid_topics=self.service.topic_slugs())
+        return self.service.search(request)["total"]
 
     def close(self) -> None:
         close = getattr(self.service, "close", None)
@@ -80,7 +84,7 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
         unchanged.append(time.perf_counter() - started)
     path = corpus / mutable_file
     original = path.read_bytes()
-    changed, visible = [], []
+    changed, visible, errors = [], [], []
     try:
         for k in range(repetitions):
             marker = _nonsense_word(k)
@@ -88,7 +92,12 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
             started = time.perf_counter()
             report = reindex(corpus, index_dir)
             reindexed = time.perf_counter() - started
-            found = _wait_until_found(engine, marker, deadline=started + 30)
+            try:
+                found = _wait_until_found(engine, marker, deadline=started + 30)
+            except Exception as exc:  # the open service failed on the new state: record it, reopen, go on
+                errors.append(f"{type(exc).__name__}: {exc}")
+                engine.reopen()
+                found = _wait_until_found(engine, marker, deadline=started + 30)
             changed.append(reindexed)
             visible.append(time.perf_counter() - started if found else float("nan"))
             assert report.as_dict()["updated"] >= 1, report.as_dict()
@@ -97,7 +106,7 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
         reindex(corpus, index_dir)
     return {"unchanged": summarize(unchanged), "one_changed": summarize(changed),
             "one_changed_visible": summarize([v for v in visible if v == v]),
-            "not_visible": sum(1 for v in visible if v != v)}
+            "not_visible": sum(1 for v in visible if v != v), "service_errors": errors}
 
 
 def _nonsense_word(k: int) -> str:
