@@ -13,7 +13,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import LxmlError
 
-from ingest.document import Passage
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
 from ingest.formats.ooxml import open_zip

@@ -46,6 +46,7 @@ _PUBLISHED_META = (
     ("name", "publish-date"),
     ("property", "og:published_time"),
 )
+_SMALL_BLOCK_CHARS = 600
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 
 
@@ -125,8 +126,8 @@ def _strip_page_furniture(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in root.find_all(True):
-        if tag.decomposed:
-            continue
+        if tag.decomposed or tag.find("h1") is not None:
+            continue  # never drop the headline with its surroundings
         classes = tag.get("class") or []
         ident = tag.get("id") or ""
         if (
@@ -134,17 +135,30 @@ def _strip_page_furniture(root: Tag) -> None:
             or tag.get("aria-hidden") == "true"
             or tag.has_attr("hidden")
             or any(_DROP_CLASS.match(c) for c in [*classes, ident] if isinstance(c, str))
-            or tag.name == "footer"
-            or (tag.name == "header" and tag.find("h1") is None)
+            or tag.name in ("header", "footer")
         ):
             tag.decompose()
     for heading in root.find_all(_HEADINGS):
-        if heading.decomposed or not _RELATED_HEADING.match(clean_line(heading.get_text(" "))):
-            continue
-        container = heading.find_parent(("section", "div")) or heading
-        if container is root:
-            container = heading
-        container.decompose()
+        if not heading.decomposed and _RELATED_HEADING.match(clean_line(heading.get_text(" "))):
+            _drop_section(heading)
+
+
+def _drop_section(heading: Tag) -> None:
+    """Remove a "related news" block: its wrapper when the wrapper holds little else, otherwise the
+    heading and what follows it up to the next heading of the same or a higher level."""
+    wrapper = heading.parent
+    own = len(clean_line(heading.get_text(" ")))
+    if wrapper is not None and wrapper.name in ("section", "div") and (
+        len(clean_line(wrapper.get_text(" "))) - own < _SMALL_BLOCK_CHARS
+    ):
+        wrapper.decompose()
+        return
+    level = int(heading.name[1])
+    for sibling in list(heading.find_next_siblings()):
+        if sibling.name in _HEADINGS and int(sibling.name[1]) <= level:
+            break
+        sibling.decompose()
+    heading.decompose()
 
 
 def _blocks(root: Tag) -> list[tuple[str, str]]:

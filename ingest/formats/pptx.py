@@ -21,6 +21,7 @@ NAME = "pptx"
 EXTENSIONS = (".pptx",)
 MIME_TYPES = ("application/vnd.openxmlformats-officedocument.presentationml.presentation",)
 _TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+_FURNITURE_TYPES = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
 
 
 def extract(data: bytes, name: str) -> Extracted:
@@ -57,7 +58,10 @@ def _slide(slide) -> tuple[str, str]:
     title = ""
     lines: list[str] = []
     for shape in sorted(slide.shapes, key=lambda s: ((s.top or 0), (s.left or 0))):
-        if not title and shape.is_placeholder and shape.placeholder_format.type in _TITLE_TYPES:
+        kind = shape.placeholder_format.type if shape.is_placeholder else None
+        if kind in _FURNITURE_TYPES:
+            continue  # footers and slide numbers repeat on every slide
+        if not title and kind in _TITLE_TYPES:
             title = clean_line(shape.text_frame.text) if shape.has_text_frame else ""
             continue
         lines.extend(_shape_lines(shape))

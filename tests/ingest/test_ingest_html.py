@@ -125,3 +125,20 @@ def test_sloppy_html_still_reads():
 def test_page_without_text_is_an_error(data, reason):
     with pytest.raises(IngestError, match=reason):
         html.extract(data, "tom.html")
+
+
+def test_headline_inside_a_page_header_class_is_kept():
+    data = ('<html><body><div class="page-header"><h1>Skybrud og stormflod</h1></div>'
+            '<div class="content"><p>Tekst om skybrud.</p></div></body></html>')
+    extracted = html.extract(data.encode(), "n.html")
+    assert extracted.title_candidates[0] == "Skybrud og stormflod"
+
+
+def test_related_block_without_wrapper_takes_only_its_own_section():
+    body = "".join(f"<p>Afsnit {n} om partnerskaber og erhvervsliv i kommunerne.</p>" for n in range(20))
+    data = (f"<html><body><article><div class='body'><h1>Overskrift</h1>{body}"
+            "<h2>Læs også</h2><ul><li>Andet emne</li></ul><h2>Kontakt</h2><p>Skriv til os.</p>"
+            "</div></article></body></html>")
+    text = html.extract(data.encode(), "n.html").text
+    assert "Afsnit 19" in text and "Skriv til os." in text
+    assert "Andet emne" not in text and "Læs også" not in text

@@ -1,6 +1,7 @@
 """Presentations: one passage per slide, notes with their slide, the first slide's title."""
 
 import pytest
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ingest.errors import IngestError
 from ingest.formats import pptx
@@ -62,3 +63,26 @@ def test_unreadable_presentation_is_an_ingest_error(make, reason):
     with pytest.raises(IngestError, match=reason) as caught:
         pptx.extract(make(), "oplaeg.pptx")
     assert caught.value.path == "oplaeg.pptx"
+
+
+def test_footer_and_slide_number_placeholders_are_left_out():
+    from pptx import Presentation
+    import io
+
+    presentation = Presentation()
+    layout = presentation.slide_layouts[1]
+    slide = presentation.slides.add_slide(layout)
+    slide.shapes.title.text = "Organisering"
+    slide.placeholders[1].text = "Tværgående styregruppe"
+    for placeholder in layout.placeholders:
+        if placeholder.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            slide.shapes.clone_placeholder(placeholder)
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
+            shape.text = "Middelfart Kommune | Klimafolkemødet"
+        elif shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+            shape.text = "7"
+    out = io.BytesIO()
+    presentation.save(out)
+    passage = pptx.extract(out.getvalue(), "o.pptx").passages[0]
+    assert passage.text == "Tværgående styregruppe"
