@@ -15,6 +15,36 @@ from index.errors import LockHeld
 
 LOCK_NAME = "reindex.lock"
 
+# Parser processes are forked while the lock is held. Their copy of the lock's file descriptor
+# would keep the lock alive if this process were killed before them, so a child closes it at once.
+# The same goes for the Whoosh writer's lock (see close_in_children).
+_held: set[int] = set()
+
+
+def _close_in_child() -> None:
+    for fd in list(_held):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
+
+@contextmanager
+def close_in_children(fd: int | None):
+    """While the block runs, processes forked from this one close fd (a lock they must not keep)."""
+    if fd is None:
+        yield
+        return
+    _held.add(fd)
+    try:
+        yield
+    finally:
+        _held.discard(fd)
+
 
 def _read_pid(fd: int) -> int | None:
     try:
@@ -35,6 +65,7 @@ def reindex_lock(index_dir: Path):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise LockHeld(_read_pid(fd)) from None
+        _held.add(fd)
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         try:
@@ -43,6 +74,7 @@ def reindex_lock(index_dir: Path):
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
+        _held.discard(fd)
         os.close(fd)
 
 

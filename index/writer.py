@@ -6,9 +6,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from index.faults import checkpoint
+from index.lock import close_in_children
 from index.schema import document_fields
 
 WRITER_MEMORY_MB = 256
+# Only a reindex holding the reindex lock opens a writer, so Whoosh's own write lock can only be
+# held by a parser process of a killed run that is about to exit: wait for it briefly.
+WRITER_LOCK_WAIT = 15.0
 
 
 @dataclass(frozen=True)
@@ -26,14 +30,15 @@ class Indexed:
 @contextmanager
 def open_writer(ix):
     """One writer; committed when the block ends, cancelled (nothing written) if it raises."""
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
-    try:
-        yield writer
-    except BaseException:
-        writer.cancel()
-        raise
-    checkpoint("writer.commit")
-    writer.commit()
+    writer = ix.writer(limitmb=WRITER_MEMORY_MB, timeout=WRITER_LOCK_WAIT, delay=0.05)
+    with close_in_children(getattr(writer.writelock, "fd", None)):
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        checkpoint("writer.commit")
+        writer.commit()
 
 
 def put(writer, doc, mtime_ns: int, deps: str = "", *, new: bool = False) -> None:
