@@ -30,6 +30,8 @@ MIMETYPES = {
     "txt": "text/plain",
     "md": "text/plain",
 }
+# Topic badges on a result; the rest are counted ("+3 emner") and listed on the document page.
+SHOWN_TOPICS = 4
 # Formats a browser shows itself; the rest are downloaded.
 INLINE = frozenset({"pdf", "html", "htm", "txt", "md"})
 
@@ -85,6 +87,7 @@ def search():
         page=search_req.page,
         last_page=last_page,
         pages=page_window(search_req.page, last_page),
+        shown_topics=SHOWN_TOPICS,
         **context,
     )
 

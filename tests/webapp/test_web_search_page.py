@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from web_helpers import api_json, facet_links, html, query_of, result_links, result_titles
 
+from webapp.pages import SHOWN_TOPICS
+
 
 def test_the_empty_search_page_shows_the_newest_material_and_a_labelled_focused_search_box(client):
     response = client.get("/")
@@ -62,14 +64,21 @@ def test_results_show_type_topics_themes_and_organisations_in_danish(client):
     data = api_json(client, "/api/search?q=partnerskab")
     topics = {t["slug"]: t["label"] for t in api_json(client, "/api/topics")}
     page = html(client.get("/?q=partnerskab"))
-    first, result = page.select(".results .result")[0], data["results"][0]
     type_names = {"announcement": "Invitation", "presentation": "Præsentation", "report": "Rapport",
                   "case": "Case", "minutes": "Referat", "other": "Andet"}
-    assert first.select_one(".type-tag").get_text(strip=True) == type_names[result["type"]]
-    badges = [b.get_text(strip=True) for b in first.select(".badges .badge")]
-    assert badges == [topics[s] for s in result["topics"]] + result["themes"]
-    orgs = [a.get_text(strip=True) for a in first.select(".result-orgs a")]
-    assert orgs == result["organizations"]
+    for item, result in zip(page.select(".results .result"), data["results"]):
+        assert item.select_one(".type-tag").get_text(strip=True) == type_names[result["type"]]
+        topic_badges = [b.get_text(strip=True) for b in item.select(".badges .badge-topic")]
+        assert topic_badges == [topics[s] for s in result["topics"][:SHOWN_TOPICS]]
+        more = item.select_one(".badges .badge-more")
+        if len(result["topics"]) > SHOWN_TOPICS:
+            assert more.get_text(" ", strip=True).startswith(f"+{len(result['topics']) - SHOWN_TOPICS} emner")
+            assert more["href"] == f"/dokument/{result['id']}#emner-titel"
+        else:
+            assert more is None
+        assert [b.get_text(strip=True) for b in item.select(".badges .badge-theme")] == result["themes"]
+        assert [a.get_text(strip=True) for a in item.select(".result-orgs a")] == result["organizations"]
+    assert any(len(r["topics"]) > SHOWN_TOPICS for r in data["results"]), "the sample has a many-topic result"
 
 
 def test_clicking_a_topic_facet_filters_and_the_chip_removes_it_again(client):
