@@ -10,7 +10,9 @@ from ingest.extracted import Extracted
 _NOTES = re.compile(r"^\s*(noter|notat|notes)\b", re.IGNORECASE)
 _MINUTES = re.compile(r"^\s*(referat|mødereferat|beslutningsreferat)\b", re.IGNORECASE)
 _CASE = re.compile(r"(^|[\s:–-])(case|casen|cases|erfaringer fra)\b", re.IGNORECASE)
-_REPORT = re.compile(r"\b(rapport(en)?|analyse(n)?|evaluering(en)?|undersøgelse(n)?|kortlægning(en)?|report)\b", re.IGNORECASE)
+_REPORT = re.compile(
+    r"\b(rapport(en)?|analyse(n)?|evaluering(en)?|undersøgelse(n)?|kortlægning(en)?|report)\b", re.IGNORECASE
+)
 _PRESENTATION = re.compile(r"\b(oplæg|oplaeg|præsentation|praesentation|slides|dias)\b", re.IGNORECASE)
 _ANNOUNCEMENT = re.compile(
     r"\b(invitation|inviterer|invitere[sr]?|tilmeld(ing|ingen)?|tilmelde dig|dagsorden|nyhed|program for|"

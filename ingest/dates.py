@@ -75,7 +75,8 @@ _MEETING_PHRASES = (
     (
         "referat",
         re.compile(
-            rf"\breferat\s+(?:af|fra)\s+(?:det\s+)?(?:[\wæøå-]+\s+)?(?:netværks)?møde[t]?\s+(?:[\wæøå]+\s+){{0,3}}?{DATE}",
+            rf"\breferat\s+(?:af|fra)\s+(?:det\s+)?(?:[\wæøå-]+\s+)?(?:netværks)?møde[t]?\s+"
+            rf"(?:[\wæøå]+\s+){{0,3}}?{DATE}",
             re.IGNORECASE,
         ),
     ),

@@ -73,7 +73,9 @@ def parse_taxonomy(data: dict, source: str = "taxonomy.toml") -> tuple[Topic, ..
         seen.add(topic.slug)
     missing = [slug for slug in TOPIC_SLUGS if slug not in seen]
     if missing:
-        raise TaxonomyError(f"{source}: missing topic(s) {', '.join(missing)}; all of {', '.join(TOPIC_SLUGS)} are required")
+        raise TaxonomyError(
+            f"{source}: missing topic(s) {', '.join(missing)}; all of {', '.join(TOPIC_SLUGS)} are required"
+        )
     return tuple(topics)
 
 

@@ -7,7 +7,10 @@ import re
 
 _PATTERNS = (
     re.compile(r"^\s*(?:mødets\s+)?tema\s*:\s*(?P<theme>[^\n]+)", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"\b(?:mødets\s+|dagens\s+)?temaet\s+(?:for\s+[\wæøå ]{1,30}?\s+)?(?:er|bliver|var)\s+(?P<theme>[^\n.!?]+)", re.IGNORECASE),
+    re.compile(
+        r"\b(?:mødets\s+|dagens\s+)?temaet\s+(?:for\s+[\wæøå ]{1,30}?\s+)?(?:er|bliver|var)\s+(?P<theme>[^\n.!?]+)",
+        re.IGNORECASE,
+    ),
     re.compile(r"\bsættes\s+(?:der\s+)?(?:fokus|spot|lys)\s+på\s+(?P<theme>[^\n.!?]+)", re.IGNORECASE),
 )
 # A theme ends before a relative clause or a new clause: "..., der skal ...", "... og drøfter ...".

@@ -82,5 +82,6 @@ def _shape_lines(shape) -> list[str]:
             for row in shape.table.rows
         ]
     if shape.has_text_frame:
-        return [paragraph_text for p in shape.text_frame.paragraphs if (paragraph_text := "".join(r.text for r in p.runs))]
+        texts = (paragraph.text.replace("\v", "\n") for paragraph in shape.text_frame.paragraphs)
+        return [text for text in texts if text.strip()]
     return []

@@ -91,3 +91,19 @@ def test_topics_are_ordered_by_score():
 
 def test_no_topics_without_a_taxonomy():
     assert match_topics("Fjernvarme", "fjernvarme", ()) == ()
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Cirkulær økonomi i praksis", "affald"),
+        ("Mere kollektiv trafik i byerne", "transport"),
+        ("Klima på tværs af forvaltningen", "ledelse"),
+    ],
+)
+def test_multiword_terms_match_as_phrases(title, slug):
+    assert slug in slugs(title, "")
+
+
+def test_words_of_a_phrase_apart_do_not_match():
+    assert "transport" not in slugs("Kollektiv indsats og trafik", "")
