@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from flask import Blueprint, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, render_template, request, send_file, send_from_directory, url_for
 
 from index.errors import InvalidRequest
-from index.query import parse_search_params
+from index.query import MAX_PAGE, parse_search_params
 from webapp.backend import get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
-from webapp.security import SANDBOXED_FILE_POLICY
+from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
 bp = Blueprint("pages", __name__)
 
@@ -72,7 +72,7 @@ def search():
     result = service.search(search_req)
     theme_labels = result.get("theme_labels") or {}
     per_page = result.get("per_page") or search_req.per_page
-    last_page = max(1, -(-int(result.get("total") or 0) // per_page))
+    last_page = min(MAX_PAGE, max(1, -(-int(result.get("total") or 0) // per_page)))
     return render_template(
         "search.html",
         result=result,
@@ -160,9 +160,17 @@ def original(doc_id: str):
         download_name=path.name,
         conditional=True,
     )
-    if suffix in INLINE and suffix != "pdf":
+    if suffix == "pdf":
+        response.headers["Content-Security-Policy"] = PDF_FILE_POLICY
+    elif suffix in INLINE:
         response.headers["Content-Security-Policy"] = SANDBOXED_FILE_POLICY
     return response
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico on pages without a <link rel=icon> (an opened PDF)."""
+    return send_from_directory(current_app.static_folder, "favicon.svg", mimetype="image/svg+xml")
 
 
 def _meeting_year(meeting: dict) -> int | None:

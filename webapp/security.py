@@ -18,6 +18,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
     )
 )
 
+# Original PDFs open in the browser's own viewer, which some browsers treat as a plugin (object-src).
+PDF_FILE_POLICY = "default-src 'self'; object-src 'self'; script-src 'none'; frame-ancestors 'none'"
+
 # Original HTML/text files from the corpus are shown as written but can run nothing.
 SANDBOXED_FILE_POLICY = "sandbox; default-src 'none'; img-src 'self' data:; frame-ancestors 'none'"
 

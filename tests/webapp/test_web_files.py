@@ -10,7 +10,7 @@ from web_helpers import api_json, html
 
 from ingest.document import document_id
 from klimaviden.config import Settings
-from webapp.security import SANDBOXED_FILE_POLICY
+from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
 
 def results_by_suffix(client) -> dict[str, dict]:
@@ -94,3 +94,16 @@ def test_a_file_deleted_since_indexing_is_404_not_500(hostile_index, tmp_path):
     response = client.get(f"/fil/{result['id']}", buffered=True)
     assert response.status_code == 404
     assert "findes ikke" in html(response).get_text()
+
+
+def test_a_pdf_may_open_in_the_browsers_viewer_but_run_no_script(hostile_client):
+    result = results_by_suffix(hostile_client)["pdf"]
+    response = hostile_client.get(f"/fil/{result['id']}", buffered=True)
+    assert response.headers["Content-Security-Policy"] == PDF_FILE_POLICY
+    assert "object-src 'self'" in PDF_FILE_POLICY and "script-src 'none'" in PDF_FILE_POLICY
+
+
+def test_the_favicon_is_served_where_browsers_look_for_it(hostile_client):
+    response = hostile_client.get("/favicon.ico", buffered=True)
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml" and b"<svg" in response.data
