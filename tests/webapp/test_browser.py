@@ -56,8 +56,8 @@ def open_page(browser):
     contexts = []
     problems: list[str] = []
 
-    def opener(viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, locale="da-DK")
+    def opener(viewport=DESKTOP, javascript=True):
+        context = browser.new_context(viewport=viewport, locale="da-DK", java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
         page.on("console", lambda m: problems.append(m.text) if _is_problem(m) else None)
@@ -103,7 +103,7 @@ def axe_violations(page) -> list[dict]:
 
 
 def test_a_user_searches_filters_pages_and_opens_a_document_and_its_meeting(open_page, live_url):
-    page = open_page()
+    page = open_page(javascript=False)  # the whole path works without JavaScript
     page.goto(live_url + "/")
     assert page.evaluate("document.activeElement.id") == "q", "the search box has focus"
     page.keyboard.type("partnerskab")

@@ -92,3 +92,24 @@ def test_no_id_gives_a_server_error(sample_app, ident):
         response = client.get(prefix + quote(ident, safe=""))
         assert response.status_code in (200, 404), (prefix, ident, response.status_code)
         response.close()
+
+
+def test_an_unexpected_failure_is_a_500_in_the_same_shapes_without_a_traceback(built_index, monkeypatch):
+    from conftest import make_app
+
+    from index.service import SearchService
+
+    def broken(self, request):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(SearchService, "search", broken)
+    client = make_app(built_index).test_client()
+    api = client.get("/api/search?q=energi")
+    assert api.status_code == 500
+    assert api.get_json() == {"ok": False, "error": api.get_json()["error"], "status": 500}
+    page = client.get("/?q=energi")
+    assert page.status_code == 500
+    for response in (api, page):
+        text = response.get_data(as_text=True)
+        assert "secret internal detail" not in text and "Traceback" not in text
+    assert "uventet fejl" in html(page).select_one("main").get_text()
