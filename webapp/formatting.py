@@ -64,6 +64,12 @@ def parse_iso_date(value: str | date | None) -> date | None:
         return None
 
 
+def iso_date(value: str | None) -> str:
+    """The value if it is an ISO date (YYYY-MM-DD), else '' (a date field shows nothing)."""
+    parsed = parse_iso_date(value) if value and len(value) == 10 else None
+    return parsed.isoformat() if parsed else ""
+
+
 def danish_date(value: str | date | None) -> str:
     """'2021-04-29' -> '29. april 2021'; anything not a date is shown as it is (or empty)."""
     parsed = parse_iso_date(value)

@@ -11,6 +11,7 @@ from webapp import formatting
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         danish_date=formatting.danish_date,
+        iso_date=formatting.iso_date,
         type_label=formatting.type_label,
         format_label=formatting.format_label,
         passage_label=formatting.passage_label,

@@ -5,6 +5,7 @@ import pytest
 from webapp.formatting import (
     count_label,
     danish_date,
+    iso_date,
     file_size,
     format_label,
     passage_label,
@@ -44,3 +45,9 @@ def test_format_size_count_and_snippet():
     assert count_label(1, "dokument", "dokumenter") == "1 dokument"
     assert count_label(1234, "dokument", "dokumenter") == "1.234 dokumenter"
     assert plain_snippet("om &lt;b&gt; <mark>varme</mark> &amp; kulde") == "om <b> varme & kulde"
+
+
+def test_only_real_iso_dates_reach_a_date_field():
+    assert iso_date("2021-04-29") == "2021-04-29"
+    for value in ("2021-13-01", "29-04-2021", "2021-04-29T10:00", "", None):
+        assert iso_date(value) == ""

@@ -239,3 +239,9 @@ def test_the_feed_and_csv_links_carry_the_search(client):
     tools = {a.get_text(strip=True): a["href"] for a in page.select(".result-tools a")}
     assert "/export.csv?q=energi&topic=energi" in tools.values()
     assert "/feed.atom?q=energi&topic=energi" in tools.values()
+
+
+def test_a_bad_date_is_not_put_back_into_the_date_field(client):
+    page = html(client.get("/?from=2021-13-45&to=2021-12-31"))
+    assert page.find("input", id="fra")["value"] == ""
+    assert page.find("input", id="til")["value"] == "2021-12-31"
