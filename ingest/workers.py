@@ -6,8 +6,11 @@ crash) is replaced too. Either way the item is reported as failed and the rest g
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import time
 import traceback
 from collections import deque
@@ -33,7 +36,27 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _serve(task: Callable[[Any], Any], conn: Connection) -> None:
+# prctl(2): deliver a signal to this process when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Let the kernel kill this worker when the process that started it dies (kill -9 of a
+    reindex): a parser busy or hanging must not outlive it, holding its files and a CPU."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _serve(task: Callable[[Any], Any], conn: Connection, parent_end: Connection, parent_pid: int) -> None:
+    # A forked worker holds a copy of its parent's end of the pipe too; closed, so that an idle
+    # worker sees the end of the pipe (and exits) when the parent is gone.
+    parent_end.close()
+    _die_with_parent(parent_pid)
     while True:
         try:
             message = conn.recv()
@@ -54,7 +77,9 @@ class _Worker:
     def __init__(self, task: Callable[[Any], Any]):
         ctx = _context()
         self.conn, child_conn = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(task, child_conn), daemon=True)
+        self.process = ctx.Process(
+            target=_serve, args=(task, child_conn, self.conn, os.getpid()), daemon=True
+        )
         self.process.start()
         child_conn.close()
         self.item: Any = None
