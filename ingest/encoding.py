@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import charset_normalizer
@@ -14,8 +15,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Control characters that never appear in real text (tab, newlines and form feed are fine).
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Control characters that never appear in real text (tab, newlines and form feed are fine) and the
+# replacement character a failed decoding leaves.
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _MAX_JUNK_RATIO = 0.01
 
 
@@ -58,9 +60,4 @@ def _decode(data: bytes) -> str:
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    junk = sum(
-        1
-        for ch in text
-        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
-    )
-    return junk / len(text) > _MAX_JUNK_RATIO
+    return len(_JUNK.findall(text)) / len(text) > _MAX_JUNK_RATIO

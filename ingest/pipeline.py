@@ -109,7 +109,10 @@ def extract_file(corpus_dir: Path, relpath: str, limits: Limits = Limits()) -> D
     data = _read(path, relpath, limits.max_bytes)
     extracted = format_for(relpath, data).extract(data, relpath)
     meeting_id = meeting_id_for(relpath)
-    meeting = load_meeting(corpus_dir, meeting_id) if meeting_id else None
+    try:
+        meeting = load_meeting(corpus_dir, meeting_id) if meeting_id else None
+    except IngestError as exc:
+        raise IngestError(relpath, f"its meeting's {exc.path} is invalid: {exc.reason}") from exc
     facts = FileFacts(relpath, hashlib.sha256(data).hexdigest(), len(data))
     return build_document(facts, extracted, load_context(corpus_dir), meeting, load_sidecar(path, relpath))
 

@@ -251,8 +251,8 @@ def test_an_invalid_taxonomy_fails_loudly(filled):
 def test_an_invalid_meeting_toml_fails_its_documents_only(filled):
     (filled / MEETING / "meeting.toml").write_text("dato = 1\n", encoding="utf-8")
     results = dict(extract_many(filled, [f"{MEETING}/nyhed.html", "noter/skybrud.md"]))
-    assert results[f"{MEETING}/nyhed.html"].path == f"{MEETING}/meeting.toml"
-    assert "unknown key" in results[f"{MEETING}/nyhed.html"].reason
+    assert results[f"{MEETING}/nyhed.html"].path == f"{MEETING}/nyhed.html"
+    assert f"{MEETING}/meeting.toml is invalid: unknown key" in results[f"{MEETING}/nyhed.html"].reason
     assert results["noter/skybrud.md"].title == "Skybrud i Vejle"
 
 
