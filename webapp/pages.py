@@ -18,7 +18,7 @@ from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
 bp = Blueprint("pages", __name__)
 
-# Ids are short URL-safe strings (a hash, or a meeting folder name); anything else is unknown.
+# Document ids are short URL-safe strings (a hash of the path); anything else is unknown.
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 MIMETYPES = {
@@ -120,7 +120,8 @@ def document(doc_id: str):
 @bp.get("/moede/<meeting_id>")
 def meeting(meeting_id: str):
     service = get_service()
-    found = service.meeting(meeting_id) if _ID.match(meeting_id) else None
+    # A meeting id is its folder's name, which may hold spaces and æøå; it is only looked up.
+    found = service.meeting(meeting_id) if len(meeting_id) <= 255 else None
     if found is None:
         raise NotFound("Mødet findes ikke i søgeindekset.")
     documents = sorted(found.get("documents") or [], key=_reading_order)

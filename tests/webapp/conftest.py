@@ -26,6 +26,7 @@ from klimaviden.config import Settings  # noqa: E402
 SCRIPT_TITLE = '<script>alert("titel")</script> Skybrud i byen'
 FORMULA_TITLE = "=HYPERLINK(\"http://evil.example\",\"klik\")"
 HOSTILE_MEETING = "2024-03-14-sikkerhed"
+SPACED_MEETING = "Møde om grønne tage"
 
 
 def _pdf(path: Path, pages: list[str]) -> None:
@@ -94,6 +95,12 @@ def write_hostile_corpus(root: Path) -> Path:
         meeting / "oplaeg.pptx",
         [("Velkommen", "Program for mødet om vand"), ("Skybrud", "Erfaringer med skybrudssikring i Vejle")],
     )
+    spaced = corpus / SPACED_MEETING
+    spaced.mkdir()
+    (spaced / "meeting.toml").write_text(
+        'title = "Grønne tage i Århus"\ndate = 2023-05-01\nthemes = ["Grønne tage"]\n', encoding="utf-8"
+    )
+    (spaced / "sedum tag.txt").write_text("Grønne tage med sedum forsinker regnvandet.\n", encoding="utf-8")
     notes = corpus / "noter"
     notes.mkdir()
     (notes / "loes-note.txt").write_text(

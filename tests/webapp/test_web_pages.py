@@ -173,3 +173,17 @@ def test_unknown_documents_and_meetings_are_a_danish_404_page(client, url):
     assert page.html["lang"] == "da"
     assert "findes ikke" in page.get_text()
     assert page.select_one("main a[href='/']")
+
+
+def test_a_meeting_folder_with_spaces_and_danish_letters_has_a_page(hostile_client):
+    from urllib.parse import quote
+
+    from conftest import SPACED_MEETING
+
+    timeline = html(hostile_client.get("/tidslinje"))
+    href = next(a["href"] for a in timeline.select(".timeline-title a") if a.get_text() == "Grønne tage i Århus")
+    assert href == "/moede/" + quote(SPACED_MEETING)
+    page = html(hostile_client.get(href))
+    assert page.find("h1").get_text() == "Grønne tage i Århus"
+    document = page.select_one(".doc-list a")
+    assert html(hostile_client.get(document["href"])).select_one("a[href='%s']" % href)
