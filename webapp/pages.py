@@ -67,7 +67,7 @@ def search():
         )
     except InvalidRequest as exc:
         filters = active_filters(links, topic_labels=topic_labels, theme_labels={})
-        return render_template("search.html", error=str(exc), active=filters, **context), 400
+        return render_template("search.html", error=str(exc), active=filters, facets=[], **context), 400
 
     result = service.search(search_req)
     theme_labels = result.get("theme_labels") or {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from web_helpers import api_json
 
@@ -28,6 +30,20 @@ def test_search_is_the_same_function_as_the_cli(client, built_index):
     finally:
         service.close()
     assert api_json(client, "/api/search?q=energi&topic=energi&sort=date") == direct
+
+
+def test_search_gives_exactly_what_klimaviden_search_json_prints(client, built_index):
+    from click.testing import CliRunner
+
+    from klimaviden.cli import main
+
+    args = ["search", "skybrud", "--topic", "klimatilpasning", "--sort", "date", "--limit", "3", "--json",
+            "--corpus", str(built_index.corpus), "--index", str(built_index.index)]
+    printed = CliRunner().invoke(main, args)
+    assert printed.exit_code == 0, printed.output
+    cli = json.loads(printed.stdout)
+    api = api_json(client, "/api/search?q=skybrud&topic=klimatilpasning&sort=date&per_page=3")
+    assert api == cli
 
 
 def test_every_parameter_is_honoured(client):
