@@ -20,14 +20,17 @@ MIME_TYPES = ("text/html", "application/xhtml+xml")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "aside", "form", "iframe", "svg", "template",
               "button", "select", "input", "object", "embed", "canvas", "dialog")
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+# Class names and ids of page furniture: anywhere in the name ("CybotCookiebotDialog",
+# "article-related-news"), or at its start for short, common words ("nav-main", "menu").
 _DROP_CLASS = re.compile(
-    r"^(cookie|consent|gdpr|related|relaterede|breadcrumb|share|sharing|social|some-|newsletter|"
-    r"nyhedsbrev|site-header|site-footer|page-header|page-footer|global-|nav|menu|skip|sidebar|"
-    r"banner|footer|header$|topbar|toolbar|pagination|tags?$|print|sr-only|visually-hidden)",
+    r"cookie|consent|gdpr|related|relaterede|breadcrumb|share|sharing|social|newsletter|nyhedsbrev"
+    r"|^(some-|site-header|site-footer|page-footer|global-|nav|menu|skip|sidebar|banner|footer|header$"
+    r"|topbar|toolbar|pagination|tags?$|print|sr-only|visually-hidden)",
     re.IGNORECASE,
 )
 _RELATED_HEADING = re.compile(
-    r"^(relaterede?|læs også|se også|andre nyheder|flere nyheder|mest læste|related)", re.IGNORECASE
+    r"^(relaterede?|læs også|læs mere|se også|mere om|andre nyheder|flere nyheder|mest læste|related)",
+    re.IGNORECASE,
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = ("p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "td", "th", "address")
@@ -134,7 +137,7 @@ def _strip_page_furniture(root: Tag) -> None:
             tag.get("role") in _DROP_ROLES
             or tag.get("aria-hidden") == "true"
             or tag.has_attr("hidden")
-            or any(_DROP_CLASS.match(c) for c in [*classes, ident] if isinstance(c, str))
+            or any(_DROP_CLASS.search(c) for c in [*classes, ident] if isinstance(c, str))
             or tag.name in ("header", "footer")
         ):
             tag.decompose()

@@ -142,3 +142,10 @@ def test_related_block_without_wrapper_takes_only_its_own_section():
     text = html.extract(data.encode(), "n.html").text
     assert "Afsnit 19" in text and "Skriv til os." in text
     assert "Andet emne" not in text and "Læs også" not in text
+
+
+def test_consent_dialogs_by_any_name_are_dropped():
+    data = ('<html><body><div id="CybotCookiebotDialog"><p>Dette website bruger cookies</p></div>'
+            '<div class="article-related-news"><p>Anden nyhed</p></div>'
+            "<h1>Overskrift</h1><p>Brødtekst om klima.</p></body></html>")
+    assert html.extract(data.encode(), "n.html").text == "Overskrift\nBrødtekst om klima."
