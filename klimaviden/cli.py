@@ -1,7 +1,8 @@
 """The `klimaviden` command: thin click wrappers over ingest/, index/ and webapp/.
 
 Exit codes: 0 success; 1 reindex finished but some files failed; 2 usage or configuration error;
-75 another reindex holds the lock (nothing touched).
+74 reindex stopped by a file system error (disk full, read-only; the index keeps its last committed
+state); 75 another reindex holds the lock (nothing touched).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from klimaviden.terminal import format_document, format_results, format_stats
 
 EXIT_FAILED_FILES = 1
 EXIT_USAGE = 2
+EXIT_IO_ERROR = 74  # EX_IOERR in sysexits.h
 EXIT_LOCKED = 75
 
 
@@ -87,12 +89,14 @@ def reindex(settings, quiet, full, dry_run, as_json, workers):
     """Index the corpus: new files added, changed updated, vanished deleted.
 
     Safe to re-run from cron. Exit codes: 0 all good, 1 some files failed (the rest is indexed),
-    2 usage error, 75 another reindex is running.
+    2 usage error, 74 the index could not be written (disk full, read-only), 75 another reindex
+    is running.
 
     Example: klimaviden reindex --corpus /srv/klimaviden/corpus --json
     """
-    from index.errors import LockHeld
+    from index.errors import ConfigError, LockHeld
     from index.reindex import reindex as run_reindex
+    from ingest.taxonomy import TaxonomyError
 
     try:
         report = run_reindex(
@@ -107,6 +111,15 @@ def reindex(settings, quiet, full, dry_run, as_json, workers):
         holder = f" (pid {exc.pid})" if exc.pid else ""
         click.echo(f"Error: another reindex holds the lock{holder}; nothing was touched.", err=True)
         sys.exit(EXIT_LOCKED)
+    except (ConfigError, TaxonomyError) as exc:
+        raise UsageError(str(exc)) from exc
+    except OSError as exc:
+        click.echo(
+            f"Error: reindex stopped by a file system error: {exc}. The index keeps its last "
+            "committed state; run reindex again once the problem is fixed.",
+            err=True,
+        )
+        sys.exit(EXIT_IO_ERROR)
     summary = report.as_dict()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
