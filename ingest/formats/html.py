@@ -9,6 +9,7 @@ import warnings
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ingest.dates import parse_iso_date
+from ingest.document import Passage
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
 from ingest.normalize import clean_line
@@ -50,6 +51,7 @@ _PUBLISHED_META = (
     ("property", "og:published_time"),
 )
 _SMALL_BLOCK_CHARS = 600
+_SHORT_LEAD_CHARS = 80
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 
 
@@ -66,7 +68,7 @@ def extract(data: bytes, name: str) -> Extracted:
     _strip_page_furniture(root)
     blocks = _blocks(root)
     headline = next((c for k, c in blocks if k == "h1"), None)
-    passages = sections([("heading" if k.startswith("h") else "text", c) for k, c in blocks])
+    passages = _merge_short_lead(sections([("heading" if k.startswith("h") else "text", c) for k, c in blocks]))
     if not any(p.text for p in passages):
         raise IngestError(name, "the page holds no readable text")
     titles = ([headline] if headline else []) + meta_titles
@@ -77,6 +79,15 @@ def extract(data: bytes, name: str) -> Extracted:
         dates=(("html-meta", published),) if published else (),
         hints=("news-page",) if news else (),
     )
+
+
+def _merge_short_lead(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+    """A few words before the headline (a dateline, a kicker such as "Nyhed") join the first section."""
+    if len(passages) < 2 or passages[0].heading is not None or len(passages[0].text) >= _SHORT_LEAD_CHARS:
+        return passages
+    lead, first, rest = passages[0], passages[1], passages[2:]
+    merged = Passage(1, f"{lead.text}\n{first.text}".strip(), first.heading)
+    return (merged,) + tuple(Passage(p.number - 1, p.text, p.heading) for p in rest)
 
 
 def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:

@@ -27,6 +27,9 @@ _SPLIT_WORD = re.compile(r"(\w)[-\u00ad‐]\n[ \t]*(\w+)")
 _KEEP_SPACE_AFTER = {"og", "eller", "samt", "til", "men", "and", "or"}
 _MAX_TITLE = 160
 _RUNNING_MIN_PAGES = 3
+_REFLOW_MIN_WIDTH = 50
+_REFLOW_FULL = 0.75
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]\s|\d{1,2}[.)]\s)")
 _RUNNING_SHARE = 0.6
 
 
@@ -52,7 +55,10 @@ def extract(data: bytes, name: str) -> Extracted:
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, ZeroDivisionError) as exc:
         raise IngestError(name, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
+    slides = _looks_like_slides(reader)
     texts = drop_running_lines([clean_page_text(t) for t in pages])
+    if not slides:
+        texts = [reflow(t) for t in texts]
     passages = tuple(Passage(number, text) for number, text in enumerate(texts, start=1) if text)
     if not passages:
         reason = "the PDF has no pages" if not pages else "the PDF has no text layer (scanned images?)"
@@ -69,7 +75,7 @@ def extract(data: bytes, name: str) -> Extracted:
         passages=passages,
         title_candidates=tuple(dict.fromkeys(titles)),
         dates=(("pdf-metadata", published),) if published else (),
-        hints=("slides",) if _looks_like_slides(reader) else (),
+        hints=("slides",) if slides else (),
     )
 
 
@@ -87,6 +93,28 @@ def clean_page_text(text: str) -> str:
         return f"{before}-{after}"
 
     return _SPLIT_WORD.sub(join, text)
+
+
+def reflow(text: str) -> str:
+    """Join the lines of wrapped paragraphs: a line that (nearly) fills the page's width continues on
+    the next line, unless that line starts a list item or is a short line after a finished sentence
+    (a heading). Short lines (headings, paragraph ends) end a paragraph."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line)
+    width = lengths[int(len(lengths) * 0.8)] if lengths else 0  # the text width, ignoring outliers
+    if width < _REFLOW_MIN_WIDTH:
+        return text
+    out: list[str] = []
+    previous = 0
+    for line in lines:
+        wrapped = out and out[-1] and line and previous >= _REFLOW_FULL * width and not out[-1].endswith(":")
+        heading_after_sentence = out and out[-1][-1:] in ".!?" and len(line) < _REFLOW_FULL * width
+        if wrapped and not heading_after_sentence and not _LIST_ITEM.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        previous = len(line)
+    return "\n".join(out)
 
 
 def drop_running_lines(pages: list[str]) -> list[str]:

@@ -149,3 +149,12 @@ def test_consent_dialogs_by_any_name_are_dropped():
             '<div class="article-related-news"><p>Anden nyhed</p></div>'
             "<h1>Overskrift</h1><p>Brødtekst om klima.</p></body></html>")
     assert html.extract(data.encode(), "n.html").text == "Overskrift\nBrødtekst om klima."
+
+
+def test_a_dateline_before_the_headline_joins_the_first_section():
+    data = "<html><body><p>22. april 2021</p><h1>Overskrift</h1><p>Tekst.</p><h2>Mere</h2><p>Andet.</p></body></html>"
+    passages = html.extract(data.encode(), "n.html").passages
+    assert [(p.number, p.heading, p.text) for p in passages] == [
+        (1, "Overskrift", "22. april 2021\nTekst."),
+        (2, "Mere", "Andet."),
+    ]

@@ -84,3 +84,28 @@ def test_unreadable_pdf_is_an_ingest_error_with_reason(make, reason):
     with pytest.raises(IngestError, match=reason) as caught:
         pdf.extract(make(), "møder/rapport.pdf")
     assert caught.value.path == "møder/rapport.pdf"
+
+
+def test_wrapped_lines_become_paragraphs_and_headings_stay_apart():
+    text = (
+        "Kommunen som ejer\n"
+        "Som ejer af forsyningsselskaberne kan kommunen give selskaberne et klart mandat til at\n"
+        "indgå i sektorkobling, inden for de rammer lovgivningen sætter. Det gælder både fjernvarme.\n"
+        "Kommunen som facilitator\n"
+        "Kommunen kan samle aktørerne, fordi mange virksomheder ikke kender hinanden i dag, og\n"
+        "- overskudsvarme er en ressource for andre virksomheder i nærheden af hinanden\n"
+    )
+    assert pdf.reflow(pdf.clean_page_text(text)).splitlines() == [
+        "Kommunen som ejer",
+        "Som ejer af forsyningsselskaberne kan kommunen give selskaberne et klart mandat til at "
+        "indgå i sektorkobling, inden for de rammer lovgivningen sætter. Det gælder både fjernvarme.",
+        "Kommunen som facilitator",
+        "Kommunen kan samle aktørerne, fordi mange virksomheder ikke kender hinanden i dag, og",
+        "- overskudsvarme er en ressource for andre virksomheder i nærheden af hinanden",
+    ]
+
+
+def test_slide_pages_keep_their_lines():
+    data = make_pdf(["Organisering\nDirektionen er styregruppe for klimaarbejdet i kommunen\n"
+                     "Hver forvaltning har en klimaansvarlig chef med ansvar"], landscape=True)
+    assert pdf.extract(data, "o.pdf").passages[0].text.count("\n") == 2
