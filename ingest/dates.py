@@ -63,7 +63,7 @@ DATE = rf"(?P<date>{_WEEKDAY}?(?:den\s+|d\.\s*)?(?:{_TEXT_DATE}|{_NUMERIC_DATE})
 
 _DATE_RE = re.compile(DATE, re.IGNORECASE)
 _DATELINE_RE = re.compile(
-    rf"^(?:(?:publiceret|udgivet|offentliggjort|opdateret|nyhed|sendt)\s*:?\s*|[A-ZÆØÅ][\wæøå]+,\s+)?"
+    rf"^(?:(?:publiceret|udgivet|offentliggjort|opdateret|nyhed|sendt|dato)\s*:?\s*|[A-ZÆØÅ][\wæøå]+,\s+)?"
     rf"{DATE}(?:\s+(?:kl\.?\s*)?\d{{1,2}}[.:]\d\d)?\s*(?:[·|•–—]\s.*)?$",
     re.IGNORECASE,
 )
@@ -98,6 +98,7 @@ _MEETING_PHRASES = (
     # The title slide of a talk: "Kommunernes klimapolitiske netværk, 29. april 2021".
     ("netværk", re.compile(rf"\bklimapolitiske\s+netværk,?\s+{DATE}", re.IGNORECASE)),
 )
+_MAIL_HEADER = re.compile(r"^\s*(fra|til|emne|cc|sendt|from|to|subject|sent)\s*:", re.IGNORECASE | re.MULTILINE)
 _NEXT_MEETING = re.compile(r"\b(næste|efterfølgende|sidste|forrige|tidligere)\b[\wæøå\s]{0,20}$", re.IGNORECASE)
 
 
@@ -146,6 +147,8 @@ def find_meeting_date(text: str, published: date | None = None) -> FoundDate | N
         for match in pattern.finditer(text):
             if _NEXT_MEETING.search(text[max(0, match.start() - 30) : match.start()]):
                 continue
+            if phrase == "dato" and _in_mail_header(text, match.start()):
+                continue  # "Dato:" among "Fra:"/"Til:"/"Emne:" is when the e-mail was sent
             found = _from_match(match, published)
             if found:
                 return FoundDate(found, phrase)
@@ -173,6 +176,13 @@ def parse_iso_date(value: object) -> date | None:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+def _in_mail_header(text: str, position: int) -> bool:
+    """Whether the line at ``position`` or a line next to it is an e-mail header field."""
+    line_no = text.count("\n", 0, position)
+    lines = text.split("\n")
+    return bool(_MAIL_HEADER.search("\n".join(lines[max(0, line_no - 1) : line_no + 2])))
 
 
 def _from_match(match: re.Match, reference: date | None) -> date | None:

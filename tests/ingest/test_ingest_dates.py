@@ -150,3 +150,15 @@ def test_no_meeting_date(text):
 )
 def test_parse_iso_date(value, expected):
     assert parse_iso_date(value) == expected
+
+
+def test_dato_in_an_e_mail_header_is_when_it_was_sent_not_the_meeting():
+    mail = "Fra: KL\nDato: 9. august 2021\nTil: Netværket\nEmne: Invitation\n\nVi mødes på netværksmødet 2. september 2021."
+    found = find_meeting_date(mail)
+    assert (found.value, found.phrase) == (date(2021, 9, 2), "netværksmøde")
+    assert find_dateline(mail) == date(2021, 8, 9)
+
+
+@pytest.mark.parametrize("mail", ["Emne: Invitation\nDato: 9. august 2021", "Dato: 9. august 2021\nFra: KL"])
+def test_dato_next_to_a_mail_header_field(mail):
+    assert find_meeting_date(mail) is None
