@@ -210,8 +210,10 @@ def test_no_serious_accessibility_violations_on_any_page(open_page, live_url, vi
         pytest.skip("axe-core is missing: run `npm install` (or `make browser`)")
     page = open_page(viewport)
     found = {}
-    for path in _axe_urls(live_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for number, path in enumerate(_axe_urls(live_url)):
         page.goto(live_url + path)
+        page.screenshot(path=str(ARTIFACTS / f"page-{number:02d}-{viewport['width']}.png"), full_page=True)
         violations = axe_violations(page)
         if violations:
             found[path] = violations
