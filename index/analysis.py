@@ -23,7 +23,7 @@ from whoosh.analysis import Filter, StopFilter, Tokenizer
 from klimaviden.danish import compound_parts, is_stopword, term_variants
 from klimaviden.danish.stopwords import STOPWORDS
 
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 def _vocabulary_fingerprint() -> str:
@@ -42,8 +42,32 @@ ANALYZER_FINGERPRINT = f"{ANALYZER_VERSION}.{_vocabulary_fingerprint()}"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+_SECTION = "\x1e"  # starts a weighted section: _SECTION, boost digits, _BOOST_END, text
+_BOOST_END = "\x1f"
+SECTION_GAP = 10  # positions between sections, so a phrase never spans a title and the body
+
+
+def weighted(*sections: tuple[str, float]) -> str:
+    """One field value made of sections that weigh differently: title, headings, body.
+
+    >>> weighted(("Skybrud", 3.0), ("Regn i byen", 1.0)).count(_SECTION)
+    2
+    """
+    return "".join(f"{_SECTION}{boost:g}{_BOOST_END}{text}" for text, boost in sections if text)
+
+
+def _sections(value: str):
+    if not value.startswith(_SECTION):
+        yield 1.0, value
+        return
+    for chunk in value.split(_SECTION)[1:]:
+        boost, _, text = chunk.partition(_BOOST_END)
+        yield float(boost), text
+
+
 class WordTokenizer(Tokenizer):
-    """Lower-case words with positions and character offsets; hyphens separate words."""
+    """Lower-case words with positions and character offsets; hyphens separate words. A value
+    built by weighted() gives its sections' words their section's boost."""
 
     def __call__(
         self,
@@ -64,19 +88,21 @@ class WordTokenizer(Tokenizer):
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         pos = start_pos
-        for match in _WORD.finditer(value):
-            token.text = match.group(0).lower()
-            token.stopped = False
-            token.boost = 1.0
-            if keeporiginal:
-                token.original = match.group(0)
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + match.start()
-                token.endchar = start_char + match.end()
-            pos += 1
-            yield token
+        for boost, text in _sections(value):
+            for match in _WORD.finditer(text):
+                token.text = match.group(0).lower()
+                token.stopped = False
+                token.boost = boost
+                if keeporiginal:
+                    token.original = match.group(0)
+                if positions:
+                    token.pos = pos
+                if chars:
+                    token.startchar = start_char + match.start()
+                    token.endchar = start_char + match.end()
+                pos += 1
+                yield token
+            pos += SECTION_GAP
 
 
 class DanishTermFilter(Filter):

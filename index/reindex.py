@@ -33,7 +33,7 @@ from index.corpus import (
 from index.errors import ConfigError
 from index.faults import checkpoint
 from index.lock import reindex_lock
-from index.writer import Indexed, indexed_files, open_writer, passage_count, put, remove
+from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count
 
 log = logging.getLogger(__name__)
 
@@ -255,24 +255,24 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
 
 def _write(ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progress) -> None:
     by_path = {item.relpath: item for item in todo.extract}
-    with open_writer(ix) as writer:
+    with open_writer(ix, REBUILD_BATCH if rebuild else None) as writer:
         for old in todo.delete:
-            remove(writer, old.id)
+            writer.remove(old.id)
             report.deleted += 1
         checkpoint("reindex.deleted")
         if todo.refresh:
             with ix.searcher() as searcher:
                 for item, old in todo.refresh:
                     stored = searcher.document(id=old.id)
-                    put(writer, Document.from_dict(json.loads(stored["doc"])), item.mtime_ns,
-                        todo.deps[item.relpath])
+                    writer.put(Document.from_dict(json.loads(stored["doc"])), item.mtime_ns,
+                               todo.deps[item.relpath])
                     report.unchanged += 1
         results = extract_many(corpus_dir, list(by_path), workers=workers)
         for relpath, result in _wrap(progress, results, len(by_path)):
             item = by_path[relpath]
             old = indexed.get(relpath)
             if isinstance(result, Document):
-                put(writer, result, item.mtime_ns, todo.deps[relpath], new=rebuild)
+                writer.put(result, item.mtime_ns, todo.deps[relpath], new=rebuild)
                 checkpoint("reindex.document")
                 if old is None:
                     report.added += 1
@@ -280,7 +280,7 @@ def _write(ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progre
                     report.updated += 1
                 continue
             if old is not None:  # the file changed and no longer reads: drop the stale version
-                remove(writer, old.id)
+                writer.remove(old.id)
                 report.deleted += 1
             if isinstance(result, UnsupportedFormat):
                 report.skipped += 1

@@ -7,10 +7,10 @@ import json
 from whoosh import fields
 from whoosh.analysis import Tokenizer
 
-from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer
+from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer, weighted
 from ingest.normalize import slugify
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
@@ -56,10 +56,9 @@ def build_schema() -> fields.Schema:
         deps=fields.ID(stored=False, sortable=True),
         size=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
         mtime_ns=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
-        title=fields.TEXT(analyzer=stemmed, phrase=False, field_boost=TITLE_BOOST),
-        headings=fields.TEXT(analyzer=stemmed, phrase=False, field_boost=HEADINGS_BOOST),
-        body=fields.TEXT(analyzer=stemmed, phrase=False),
-        title_exact=fields.TEXT(analyzer=exact, phrase=True, field_boost=TITLE_BOOST),
+        # one stemmed and one exact field; title and headings weigh more through token boosts,
+        # so a word is one term to look up (fast top-k scoring), not one per field
+        text=fields.TEXT(analyzer=stemmed, phrase=False),
         exact=fields.TEXT(analyzer=exact, phrase=True),
         topic=_values_field(),
         theme=_values_field(),
@@ -83,8 +82,9 @@ def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
 
     mtime_ns and deps (a stamp of the metadata files the document was built with) let the next
     reindex see that nothing changed without reading the file."""
-    headings = [p.heading for p in doc.passages if p.heading]
+    headings = "\n".join(p.heading for p in doc.passages if p.heading)
     body = "\n\n".join(p.text for p in doc.passages)
+    text = weighted((doc.title or "", TITLE_BOOST), (headings, HEADINGS_BOOST), (body, 1.0))
     return {
         "id": doc.id,
         "path": doc.path,
@@ -92,11 +92,8 @@ def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
         "size": int(doc.size),
         "mtime_ns": int(mtime_ns),
         "deps": deps,
-        "title": doc.title or "",
-        "headings": "\n".join(headings),
-        "body": body,
-        "title_exact": doc.title or "",
-        "exact": "\n".join(headings) + "\n\n" + body,
+        "text": text,
+        "exact": text,
         "topic": _values(doc.topic_slugs),
         "theme": _values(slugify(t) for t in doc.themes),
         "type": doc.type or "other",

@@ -18,8 +18,8 @@ from index.query import SearchRequest, UserQuery, parse_user_query
 from index.snippets import highlighter
 from index.suggest import suggest
 
-STEMMED_FIELDS = ("title", "headings", "body")
-EXACT_FIELDS = ("title_exact", "exact")
+STEMMED = "text"
+EXACT = "exact"
 PAGED_FORMATS = ("pdf", "pptx")
 
 
@@ -30,10 +30,8 @@ def word_query(word: str) -> wq.Query | None:
         terms = exact_terms([word])
         if not terms:
             return None
-        return _all([wq.Or([wq.Term(f, t) for f in EXACT_FIELDS]) for t in terms])
-    return _all(
-        [wq.Or([wq.Term(f, v) for f in STEMMED_FIELDS for v in variants]) for variants in alternatives]
-    )
+        return _all([wq.Term(EXACT, t) for t in terms])
+    return _all([_any([wq.Term(STEMMED, v) for v in variants]) for variants in alternatives])
 
 
 def phrase_query(words) -> wq.Query | None:
@@ -41,12 +39,16 @@ def phrase_query(words) -> wq.Query | None:
     if not terms:
         return None
     if len(terms) == 1:
-        return wq.Or([wq.Term(f, terms[0]) for f in EXACT_FIELDS])
-    return wq.Or([wq.Phrase(f, terms) for f in EXACT_FIELDS])
+        return wq.Term(EXACT, terms[0])
+    return wq.Phrase(EXACT, terms)
 
 
 def _all(queries):
     return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def _any(queries):
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
 def clauses(user: UserQuery) -> list[wq.Query]:

@@ -9,16 +9,14 @@ from index import bits
 from index.analysis import stemmed_alternatives
 
 MIN_WORD = 4
-FIELDS = ("title", "headings", "body")
 
 
 def _known(reader, word: str) -> bool:
-    if reader.doc_frequency("exact", word) or reader.doc_frequency("title_exact", word):
+    if reader.doc_frequency("exact", word):
         return True
-    for variants in stemmed_alternatives(word):
-        if any(reader.doc_frequency(f, v) for f in FIELDS for v in variants):
-            return True
-    return False
+    return any(
+        reader.doc_frequency("text", v) for variants in stemmed_alternatives(word) for v in variants
+    )
 
 
 def correction(reader, word: str) -> str | None:

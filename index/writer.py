@@ -9,7 +9,9 @@ from index.faults import checkpoint
 from index.lock import close_in_children
 from index.schema import document_fields
 
-WRITER_MEMORY_MB = 256
+WRITER_MEMORY_MB = 512
+# Documents per commit of a full rebuild: small enough that one batch's postings sort in memory.
+REBUILD_BATCH = 3000
 # Only a reindex holding the reindex lock opens a writer, so Whoosh's own write lock can only be
 # held by a parser process of a killed run that is about to exit: wait for it briefly.
 WRITER_LOCK_WAIT = 15.0
@@ -27,18 +29,68 @@ class Indexed:
     deps: str
 
 
-@contextmanager
-def open_writer(ix):
-    """One writer; committed when the block ends, cancelled (nothing written) if it raises."""
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB, timeout=WRITER_LOCK_WAIT, delay=0.05)
-    with close_in_children(getattr(writer.writelock, "fd", None)):
+class BatchWriter:
+    """A Whoosh writer that can commit every `batch` documents (for a generation nobody reads yet:
+    a full rebuild), so each batch is sorted in memory instead of spilled to temporary runs."""
+
+    def __init__(self, ix, batch: int | None = None):
+        self.ix = ix
+        self.batch = batch
+        self.pending = 0
+        self._writer = None
+        self._guard = None
+
+    @property
+    def writer(self):
+        if self._writer is None:
+            self._writer = self.ix.writer(
+                limitmb=WRITER_MEMORY_MB, timeout=WRITER_LOCK_WAIT, delay=0.05
+            )
+            self._guard = close_in_children(getattr(self._writer.writelock, "fd", None))
+            self._guard.__enter__()
+        return self._writer
+
+    def put(self, doc, mtime_ns: int, deps: str = "", *, new: bool = False) -> None:
+        put(self.writer, doc, mtime_ns, deps, new=new)
+        self.pending += 1
+        if self.batch and self.pending >= self.batch:
+            self._finish(merge=False)
+
+    def remove(self, doc_id: str) -> None:
+        remove(self.writer, doc_id)
+
+    def _finish(self, merge: bool = True) -> None:
+        writer, self._writer, self.pending = self._writer, None, 0
         try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        checkpoint("writer.commit")
-        writer.commit()
+            writer.commit(merge=merge)
+        finally:
+            self._guard.__exit__(None, None, None)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            checkpoint("writer.commit")
+            self._finish(merge=not self.batch)
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            try:
+                writer.cancel()
+            finally:
+                self._guard.__exit__(None, None, None)
+
+
+@contextmanager
+def open_writer(ix, batch: int | None = None):
+    """A BatchWriter; committed when the block ends, cancelled if it raises (a batch committed
+    earlier stays: use batches only for a generation that is not live yet)."""
+    writer = BatchWriter(ix, batch)
+    try:
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
 
 
 def put(writer, doc, mtime_ns: int, deps: str = "", *, new: bool = False) -> None:

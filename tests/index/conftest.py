@@ -11,7 +11,7 @@ import pytest
 from index import store
 from index.query import parse_search_params
 from index.service import SearchService
-from index.writer import open_writer, put
+from index.writer import open_writer
 from index_files import make_document, write_mini_corpus
 
 TAXONOMY = [
@@ -28,7 +28,7 @@ def build_from_documents(index_dir: Path, documents, meetings=(), taxonomy=TAXON
     ix = generation.open()
     with open_writer(ix) as writer:
         for doc in documents:
-            put(writer, doc, 0, new=True)
+            writer.put(doc, 0, new=True)
     ix.close()
     meta = generation.meta()
     meta.update(meetings=list(meetings), taxonomy=list(taxonomy), failures=[], last_reindex=0)

@@ -188,3 +188,12 @@ def test_meetings_and_topics_from_the_corpus(mini_built):
     assert topics["klimatilpasning"] >= 1 and topics["landbrug"] >= 1
     stats = service.stats()
     assert stats["documents"] == 5 and stats["index_bytes"] > 0 and stats["last_reindex"]
+
+
+def test_full_rebuild_in_several_batches_gives_the_same_index(mini_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(reindex_module, "REBUILD_BATCH", 2)
+    index_dir = tmp_path / "index"
+    assert reindex(mini_corpus, index_dir, full=True, workers=1).as_dict()["documents"] == 5
+    service = SearchService(index_dir, mini_corpus)
+    assert found(service, "gylleforsuring") == ["noter/gylle.txt"]
+    assert service.search(SearchRequest(q="skybrud"))["total"] == 2
