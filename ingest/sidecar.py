@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,8 +34,13 @@ def sidecar_path(file_path: Path) -> Path:
 def load_sidecar(file_path: Path, relpath: str) -> Sidecar | None:
     """The sidecar of a file, None without one; raises IngestError(relpath, ...) when it is invalid."""
     path = sidecar_path(file_path)
-    if not path.is_file() or path.is_symlink():
-        return None
+    try:
+        if not path.is_file() or path.is_symlink():
+            return None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # no sidecar name fits beside a file name this long
+            return None
+        raise IngestError(relpath, f"the sidecar {path.name} cannot be read ({exc.strerror})") from exc
     try:
         return parse_sidecar(read_toml(path))
     except FieldError as exc:
