@@ -14,6 +14,8 @@ class FieldError(ValueError):
 def read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(Path(path).read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise FieldError(f"the file cannot be read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise FieldError("not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:

@@ -1,3 +1,4 @@
+import os
 from datetime import date
 
 import pytest
@@ -53,3 +54,25 @@ def test_invalid_sidecar_is_an_ingest_error_for_the_document(tmp_path, text, mes
         load_sidecar(document, "m/rapport.pdf")
     assert caught.value.path == "m/rapport.pdf"
     assert "rapport.pdf.meta.toml" in caught.value.reason
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_sidecar_is_an_ingest_error(tmp_path):
+    document = write_sidecar(tmp_path, 'title = "X"\n')
+    sidecar_path(document).chmod(0)
+    with pytest.raises(IngestError, match="cannot be read"):
+        load_sidecar(document, "rapport.pdf")
+
+
+def test_sidecar_that_is_a_folder_is_ignored(tmp_path):
+    document = tmp_path / "rapport.pdf"
+    document.write_bytes(b"%PDF-")
+    sidecar_path(document).mkdir()
+    assert load_sidecar(document, "rapport.pdf") is None
+
+
+def test_a_metadata_file_that_cannot_be_read_is_a_field_error(tmp_path):
+    from ingest.tomlfields import FieldError, read_toml
+
+    with pytest.raises(FieldError, match="cannot be read"):
+        read_toml(tmp_path)  # a folder: reading it fails like an unreadable file
