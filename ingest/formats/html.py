@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ingest.dates import parse_iso_date
 from ingest.document import Passage
+from ingest.encoding import NotText, decode_text
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
 from ingest.normalize import clean_line
@@ -58,6 +59,10 @@ _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 def extract(data: bytes, name: str) -> Extracted:
     if not data.strip():
         raise IngestError(name, "the file is empty")
+    try:
+        decode_text(data)  # binary junk named .html is no page, whatever the parser makes of it
+    except NotText as exc:
+        raise IngestError(name, str(exc)) from exc
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(data, "html.parser")
