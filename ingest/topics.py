@@ -7,9 +7,10 @@ term's word begins the word ("fjernvarmenettet" ~ "fjernvarme", "klimaledelsen" 
 Multi-word terms match as a phrase of stems, stop words skipped.
 
 Evidence is weighted: a match in the title counts 3, in the opening of the text (first 60 words) 2,
-elsewhere 1. A topic is assigned at a score of at least 2 (and, in a long text, at least one match
-per 1,500 words), so two mentions anywhere or one in the title or opening are enough, but a single
-passing mention further down (a footer, a list of earlier themes) is not.
+elsewhere 1. A topic is assigned at a score of at least 3 (and, in a long text, at least one match
+per 1,500 words), so three mentions anywhere or one in the title are enough, but a passing mention
+further down (a footer, a list of earlier themes) is not. A topic must also reach a sixth of the
+strongest topic's score: a report about energy that names transport twice is not about transport.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ TITLE_WEIGHT = 3
 OPENING_WEIGHT = 2
 BODY_WEIGHT = 1
 OPENING_WORDS = 60
-MIN_SCORE = 2
+MIN_SCORE = 3
+MIN_SHARE_OF_BEST = 1 / 6
 WORDS_PER_REQUIRED_MATCH = 1500
 MIN_COMPOUND_STEM = 5
 MIN_COMPOUND_WORD = 5
@@ -112,6 +114,7 @@ def match_topics(title: str, body: str, topics: tuple[Topic, ...]) -> tuple[Topi
         if hits:
             scores[term.topic] += hits
             triggered[term.topic].append(term.text)
+    required = max(required, max(scores, default=0) * MIN_SHARE_OF_BEST)
     matches = [
         TopicMatch(topic.slug, tuple(triggered[i]), float(scores[i]))
         for i, topic in enumerate(topics)

@@ -59,13 +59,30 @@ def test_single_passing_mention_in_the_body_is_not_enough():
     assert "landbrug" not in slugs("Noter", body)
 
 
-def test_two_mentions_in_the_body_are_enough():
+def test_two_passing_mentions_in_the_body_are_not_enough():
     body = f"{FILLER}\nLandbruget fylder. Flere landbrug deltager."
+    assert "landbrug" not in slugs("Noter", body)
+
+
+def test_three_mentions_in_the_body_are_enough():
+    body = f"{FILLER}\nLandbruget fylder. Flere landbrug deltager. Landbrug er vigtigt."
     assert "landbrug" in slugs("Noter", body)
 
 
-def test_one_mention_in_the_opening_is_enough():
-    assert "landbrug" in slugs("Noter", f"Mødet handlede om landbrug. {FILLER}")
+def test_a_side_topic_far_below_the_main_topic_is_dropped():
+    main = "Skybrud, skybrudsplan og klimatilpasning. " * 8
+    side = "Landbrug, landbrug og landbrug nævnes også."
+    assert slugs("Skybrud i Vejle", main + side) == ["klimatilpasning"]
+    assert "landbrug" in slugs("Noter", "Skybrud. " + side)
+
+
+def test_one_mention_in_the_title_is_enough():
+    assert "landbrug" in slugs("Landbrug i kommunerne", FILLER)
+
+
+def test_a_mention_in_the_opening_counts_double():
+    assert "landbrug" not in slugs("Noter", f"Mødet handlede om landbrug. {FILLER}")
+    assert "landbrug" in slugs("Noter", f"Mødet handlede om landbrug. {FILLER} Landbrug igen.")
 
 
 def test_a_long_text_needs_more_than_two_passing_mentions():
