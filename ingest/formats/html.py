@@ -71,7 +71,10 @@ def extract(data: bytes, name: str) -> Extracted:
     news = bool(published or soup.find("article") or _meta(soup, "property", "og:type") == "article")
     root = _content_root(soup)
     _strip_page_furniture(root)
-    blocks = _blocks(root)
+    try:
+        blocks = _blocks(root)
+    except RecursionError as exc:
+        raise IngestError(name, "the page is nested too deeply to be read") from exc
     headline = next((c for k, c in blocks if k == "h1"), None)
     passages = _merge_short_lead(sections([("heading" if k.startswith("h") else "text", c) for k, c in blocks]))
     if not any(p.text for p in passages):
@@ -144,9 +147,12 @@ def _content_root(soup: BeautifulSoup) -> Tag:
 def _strip_page_furniture(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
+    # Never drop the headline with its surroundings (a set, not tag.find per tag: that is
+    # quadratic on deeply nested pages).
+    around_headline = {id(parent) for h1 in root.find_all("h1") for parent in h1.parents}
     for tag in root.find_all(True):
-        if tag.decomposed or tag.find("h1") is not None:
-            continue  # never drop the headline with its surroundings
+        if _removed(tag) or id(tag) in around_headline:
+            continue
         classes = tag.get("class") or []
         ident = tag.get("id") or ""
         if (
@@ -158,8 +164,15 @@ def _strip_page_furniture(root: Tag) -> None:
         ):
             tag.decompose()
     for heading in root.find_all(_HEADINGS):
-        if not heading.decomposed and _RELATED_HEADING.match(clean_line(heading.get_text(" "))):
+        if not _removed(heading) and _RELATED_HEADING.match(clean_line(heading.get_text(" "))):
             _drop_section(heading)
+
+
+def _removed(tag: Tag) -> bool:
+    """Whether the tag went with an ancestor already removed. (Tag.decomposed cannot be used here:
+    on a tag still in the tree it searches the whole subtree for a <_decomposed> element, which
+    makes a deeply nested page take minutes.)"""
+    return bool(vars(tag).get("_decomposed", False))
 
 
 def _drop_section(heading: Tag) -> None:
