@@ -15,8 +15,13 @@ def time_queries(search, queries, repetitions: int) -> dict:
     Returns {"all": summary, "by_kind": {kind: summary}, "hits": {kind: median hit count}}.
     """
     hits: dict[str, list[int]] = defaultdict(list)
+    failing: dict[object, str] = {}
     for spec in queries:
-        hits[spec.kind].append(search(spec))
+        try:
+            hits[spec.kind].append(search(spec))
+        except Exception as exc:  # a product bug: report it with the query, time the others
+            failing[spec] = f"{type(exc).__name__}: {exc}"
+    queries = [spec for spec in queries if spec not in failing]
     samples: list[float] = []
     by_kind: dict[str, list[float]] = defaultdict(list)
     for _ in range(repetitions):
@@ -30,4 +35,6 @@ def time_queries(search, queries, repetitions: int) -> dict:
         "all": summarize(samples),
         "by_kind": {kind: summarize(values) for kind, values in by_kind.items()},
         "hits": {kind: statistics.median(values) for kind, values in hits.items()},
+        "errors": [{"params": spec.params(), "error": error} for spec, error in failing.items()][:20],
+        "error_count": len(failing),
     }
