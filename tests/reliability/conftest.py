@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pytest
 
-from reliability_helpers import corpus_a, started_sessions
+REPO = Path(__file__).resolve().parents[2]
+# Under plain `pytest` the tests/ folder is on sys.path, where tests/webapp could pass for the
+# `webapp` package: the repository goes first.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from reliability_helpers import corpus_a, started_sessions  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -25,3 +32,15 @@ def _no_processes_left_behind():
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     return corpus_a(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="session")
+def sample_app(built_index):
+    from webapp import create_app
+
+    return create_app({"TESTING": True, "CORPUS_DIR": built_index.corpus, "INDEX_DIR": built_index.index})
+
+
+@pytest.fixture
+def client(sample_app):
+    return sample_app.test_client()
