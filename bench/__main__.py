@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 
@@ -15,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 1000,5000")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: klimaviden,http,fts5,whoosh_raw,tantivy")
     parser.add_argument("--no-chart", action="store_true", help="do not redraw docs/bench-scaling.png")
+    parser.add_argument("--report-only", action="store_true",
+                        help="redraw the tables and the chart from the last bench/out/results.json")
     args = parser.parse_args(argv)
     config = runner.QUICK if args.quick else runner.FULL
     overrides = {"skip": frozenset(filter(None, args.skip.split(",")))}
@@ -26,8 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
 
-    results = runner.run(config, log)
-    report.write_json(results, config.out_dir / "results.json")
+    if args.report_only:
+        results = json.loads((config.out_dir / "results.json").read_text("utf-8"))
+    else:
+        results = runner.run(config, log)
+        report.write_json(results, config.out_dir / "results.json")
     (config.out_dir / "README-table.md").write_text(report.readme_snippet(results), "utf-8")
     if not args.no_chart:
         chart.draw(results, config.chart)

@@ -39,7 +39,7 @@ BUILD_HEADER = ["Documents", "Full build s", "Docs/s", "Peak RSS MiB", "Index Mi
                 "Incr. 1 changed s", "Extract only s"]
 SEARCH_HEADER = ["Documents", "p50 ms", "p95 ms", "p99 ms", "FTS5 p95", "Whoosh raw p95", "tantivy p95",
                  "×FTS5 p50/p95", "groupedby p95 / ours p95 (many hits)", "HTTP / p95", "HTTP API p95",
-                 "API req/s", "Worker RSS MiB"]
+                 "Page req/s", "API req/s", "Worker RSS MiB"]
 
 
 def search_rows(results: dict) -> list[list[str]]:
@@ -56,6 +56,7 @@ def search_rows(results: dict) -> list[list[str]]:
             f"{_fmt(lookup(r, ('facets_groupedby', 'all', 'p95')))} / {_fmt(lookup(r, ('facets_ours', 'all', 'p95')))}",
             _fmt(lookup(r, ("http", "/", "latency_ms", "p95"))),
             _fmt(lookup(r, ("http", "/api/search", "latency_ms", "p95"))),
+            _fmt(lookup(r, ("http", "/", "requests_per_second")), 0),
             _fmt(lookup(r, ("http", "/api/search", "requests_per_second")), 0),
             _fmt(max(rss) if rss else None, 0, 1 / MIB),
         ])
@@ -68,6 +69,21 @@ def target_rows(results: dict) -> list[list[str]]:
     for t in evaluate(results["sizes"][largest]):
         verdict = "not measured" if t["met"] is None else ("met" if t["met"] else "**missed**")
         rows.append([t["name"], f"≤ {t['limit']:g} {t['unit']}", _fmt(t["value"], 2) + f" {t['unit']}", verdict])
+    return rows
+
+
+KIND_HEADER = ["Query kind", "Median hits", "klimaviden p50 / p95", "FTS5 p95", "Whoosh raw p95", "tantivy p95"]
+
+
+def kind_rows(size_results: dict) -> list[list[str]]:
+    rows = []
+    for kind, summary in (lookup(size_results, ("search", "by_kind")) or {}).items():
+        rows.append([
+            kind, _fmt(lookup(size_results, ("search", "hits", kind)), 0),
+            f"{_fmt(summary.get('p50'))} / {_fmt(summary.get('p95'))}",
+            *[_fmt(lookup(size_results, ("baselines", name, "search", "by_kind", kind, "p95")), 2)
+              for name in ("fts5", "whoosh_raw", "tantivy")],
+        ])
     return rows
 
 
@@ -88,7 +104,11 @@ def readme_snippet(results: dict) -> str:
         markdown(BUILD_HEADER, build_rows(results)),
         "**Search** (the same queries on the same documents; latencies in ms; ratios are klimaviden / baseline)",
         markdown(SEARCH_HEADER, search_rows(results)),
-        f"**Targets** (at {largest} documents)",
+        f"**Search by query kind** (at {largest} documents; ms; FTS5 and Whoosh raw match unstemmed words, "
+        "so their hit counts differ)",
+        markdown(KIND_HEADER, kind_rows(results["sizes"][largest])),
+        f"**Targets** (at {largest} documents"
+        + ("; the targets are set for 20,000 documents" if int(largest) < 20000 else "") + ")",
         markdown(["Target", "Limit", "Measured", "Verdict"], target_rows(results)),
     ]) + "\n"
 
