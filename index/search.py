@@ -1,13 +1,14 @@
 """One search over an open Whoosh searcher: documents as results, best passage, facets, paging.
 
-Filters and facets use the reader's cached bitsets (index/facets.py); Whoosh only matches and
-scores the text. The user's words are turned into Whoosh query objects directly (no query
+Filters and facets use the reader's cached bitsets (index/facets.py); matching and ranking use
+cached per-term postings (index/ranking.py). The user's words are turned into Whoosh query objects directly (no query
 parser), so no user text is ever read as query syntax.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from whoosh import query as wq
 
@@ -15,6 +16,7 @@ from index import bits
 from index.analysis import exact_terms, stemmed_alternatives
 from index.facets import ReaderFacets
 from index.query import SearchRequest, UserQuery, parse_user_query
+from index.ranking import Clause, Piece, TermIndex, match, scores_of, top
 from index.snippets import highlighter
 from index.suggest import suggest
 
@@ -23,37 +25,32 @@ EXACT = "exact"
 PAGED_FORMATS = ("pdf", "pptx")
 
 
-def word_query(word: str) -> wq.Query | None:
-    """All pieces of a word (hyphenated words have several), each in any stemmed field."""
-    alternatives = stemmed_alternatives(word)
-    if not alternatives:  # only stop words: look for the word itself in the exact text
-        terms = exact_terms([word])
-        if not terms:
-            return None
-        return _all([wq.Term(EXACT, t) for t in terms])
-    return _all([_any([wq.Term(STEMMED, v) for v in variants]) for variants in alternatives])
+@dataclass(frozen=True)
+class View:
+    """One open state of the index: a Whoosh searcher and what is cached about it."""
+
+    searcher: object
+    facets: ReaderFacets
+    terms: TermIndex
 
 
-def phrase_query(words) -> wq.Query | None:
-    terms = exact_terms(words)
-    if not terms:
-        return None
-    if len(terms) == 1:
-        return wq.Term(EXACT, terms[0])
-    return wq.Phrase(EXACT, terms)
-
-
-def _all(queries):
-    return queries[0] if len(queries) == 1 else wq.And(queries)
-
-
-def _any(queries):
-    return queries[0] if len(queries) == 1 else wq.Or(queries)
-
-
-def clauses(user: UserQuery) -> list[wq.Query]:
-    found = [word_query(w) for w in user.words] + [phrase_query(p) for p in user.phrases]
-    return [q for q in found if q is not None]
+def clauses(user: UserQuery) -> list[Clause]:
+    """The query's words and phrases as clauses of index terms (see index/ranking.py)."""
+    found = []
+    for word in user.words:
+        alternatives = stemmed_alternatives(word)
+        if alternatives:
+            pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
+        else:  # only stop words: look for the word itself in the exact text
+            pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
+        if pieces:
+            found.append(Clause(pieces))
+    for words in user.phrases:
+        terms = exact_terms(words)
+        if terms:
+            order = wq.Phrase(EXACT, terms) if len(terms) > 1 else None
+            found.append(Clause(tuple(Piece(((EXACT, t),)) for t in terms), order))
+    return found
 
 
 def needles(user: UserQuery) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -63,11 +60,8 @@ def needles(user: UserQuery) -> tuple[list[str], list[tuple[str, ...]]]:
     return stems, phrases
 
 
-def matching(searcher, facets: ReaderFacets, query: wq.Query) -> int:
-    return bits.from_docnums(searcher.docs_for_query(query), facets.size) & facets.live
-
-
-def run_search(searcher, facets: ReaderFacets, request: SearchRequest, theme_labels=None) -> dict:
+def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
+    facets, terms = view.facets, view.terms
     user = parse_user_query(request.q)
     found = clauses(user)
     masks = facets.filter_masks(request)
@@ -76,15 +70,12 @@ def run_search(searcher, facets: ReaderFacets, request: SearchRequest, theme_lab
         allowed &= mask
 
     fallback = None
-    text_query = None
     if found:
-        text_query = _all(found)
-        matched = matching(searcher, facets, text_query)
+        matched = match(terms, found)
         if not matched & allowed and len(found) > 1:
-            either = wq.Or(found)
-            either_matched = matching(searcher, facets, either)
-            if either_matched & allowed:
-                text_query, matched, fallback = either, either_matched, "or"
+            either = match(terms, found, any_clause=True)
+            if either & allowed:
+                matched, fallback = either, "or"
     elif user.empty and request.q.strip() and not request.has_filters:
         matched = 0  # text with no words at all ("?!"): nothing to look for
     else:
@@ -95,15 +86,21 @@ def run_search(searcher, facets: ReaderFacets, request: SearchRequest, theme_lab
     start = (request.page - 1) * request.per_page
     page_docs: list[tuple[int, float]] = []
     if hits and start < total:
-        page_docs = _page(searcher, facets, request, text_query, hits, start, total, bool(masks))
+        end = min(start + request.per_page, total)
+        if not found or request.sort == "date":
+            ordered = facets.newest_first(bits.to_docnums(hits))[start:end]
+            scores = scores_of(terms, found, ordered) if found else {}
+            page_docs = [(d, scores.get(d, 0.0)) for d in ordered]
+        else:
+            page_docs = top(terms, found, hits, end)[start:end]
 
     stems, phrases = needles(user)
     light = highlighter(stems, phrases)
-    results = [_result(searcher, docnum, score, light) for docnum, score in page_docs]
+    results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
 
     suggestion = None
     if user.words and total < 3:
-        suggestion = suggest(searcher, facets, request.q, user, allowed, total)
+        suggestion = suggest(view, request.q, user, allowed, total)
     counts = facets.counts(matched, masks)
     labels = dict(theme_labels or {})
     return {
@@ -117,20 +114,6 @@ def run_search(searcher, facets: ReaderFacets, request: SearchRequest, theme_lab
         "theme_labels": {slug: labels.get(slug, slug) for slug in counts["theme"]},
         "suggestion": suggestion,
     }
-
-
-def _page(searcher, facets, request, text_query, hits, start, total, filtered):
-    end = min(start + request.per_page, total)
-    if text_query is None or request.sort == "date":
-        ordered = facets.newest_first(bits.to_docnums(hits))[start:end]
-        if text_query is None:
-            return [(d, 0.0) for d in ordered]
-        scored = searcher.search(text_query, limit=None, filter=set(ordered))
-        scores = {hit.docnum: hit.score for hit in scored}
-        return [(d, round(scores.get(d, 0.0), 4)) for d in ordered]
-    restrict = set(bits.to_docnums(hits)) if filtered else None
-    results = searcher.search(text_query, limit=end, filter=restrict, terms=False)
-    return [(hit.docnum, round(hit.score, 4)) for hit in results[start:end]]
 
 
 def stored_document(searcher, docnum: int) -> dict:
@@ -166,5 +149,5 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         "organizations": list(doc["organizations"]),
         "page": best.number if best is not None and doc.get("format") in PAGED_FORMATS else None,
         "snippet": snippet,
-        "score": score,
+        "score": round(float(score), 4),
     }

@@ -16,7 +16,8 @@ from index import bits
 from index.facets import ReaderFacets
 from index.query import SearchRequest
 from index.related import related_docnums
-from index.search import brief, run_search, stored_document
+from index.ranking import TermIndex
+from index.search import View, brief, run_search, stored_document
 from index.store import Generation, index_bytes, require_current
 from index.writer import passage_count
 
@@ -32,6 +33,7 @@ class _Open:
 
     def _load(self):
         self.facets = ReaderFacets(self.searcher.reader())
+        self.view = View(self.searcher, self.facets, TermIndex(self.searcher, self.facets.live))
         self.meta = self.generation.meta()
 
     def refresh(self) -> None:
@@ -80,7 +82,7 @@ class SearchService:
     def search(self, request: SearchRequest) -> dict:
         with self._lock:
             live = self._current()
-            return run_search(live.searcher, live.facets, request, live.facets.theme_labels)
+            return run_search(live.view, request, live.facets.theme_labels)
 
     def document(self, doc_id: str) -> dict | None:
         with self._lock:

@@ -34,11 +34,13 @@ def correction(reader, word: str) -> str | None:
     return best
 
 
-def suggest(searcher, facets, text: str, user, allowed: int, total: int) -> str | None:
+def suggest(view, text: str, user, allowed: int, total: int) -> str | None:
     """A corrected version of text whose search (with the same filters) finds more than `total`."""
-    from index.search import clauses, matching
+    from index.query import parse_user_query
+    from index.ranking import match
+    from index.search import clauses
 
-    reader = searcher.reader()
+    reader = view.searcher.reader()
     fixed = {}
     for word in user.words:
         better = correction(reader, word)
@@ -49,14 +51,7 @@ def suggest(searcher, facets, text: str, user, allowed: int, total: int) -> str 
     suggested = text
     for wrong, right in fixed.items():
         suggested = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, suggested)
-    from index.query import parse_user_query
-
     found = clauses(parse_user_query(suggested))
-    if not found:
-        return None
-    from whoosh import query as wq
-
-    query = found[0] if len(found) == 1 else wq.And(found)
-    if bits.count(matching(searcher, facets, query) & allowed) > total:
+    if found and bits.count(match(view.terms, found) & allowed) > total:
         return suggested
     return None
