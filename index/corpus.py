@@ -22,9 +22,23 @@ def stamp(path: Path) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}"
 
 
+def content_stamp(path: Path) -> str:
+    """A short hash of a small file's bytes, or "-" when it does not exist. Content, not mtime:
+    a corpus copied or restored with new mtimes is not reindexed for it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "-"
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
 def context_stamp(corpus_dir: Path) -> str:
     """Changes when the taxonomy or the entity list changes: every document must then be rebuilt."""
-    return f"taxonomy={stamp(taxonomy_path(corpus_dir))};entities={stamp(entities_path(corpus_dir))}"
+    corpus_dir = Path(corpus_dir)
+    return (
+        f"taxonomy={content_stamp(taxonomy_path(corpus_dir))};"
+        f"entities={content_stamp(entities_path(corpus_dir))}"
+    )
 
 
 class DependencyStamps:
@@ -39,9 +53,9 @@ class DependencyStamps:
         meeting_stamp = "-"
         if meeting:
             if meeting not in self._meetings:
-                self._meetings[meeting] = stamp(self.corpus_dir / meeting / MEETING_FILE)
+                self._meetings[meeting] = content_stamp(self.corpus_dir / meeting / MEETING_FILE)
             meeting_stamp = self._meetings[meeting]
-        return f"{stamp(sidecar_path(self.corpus_dir / relpath))}|{meeting_stamp}"
+        return f"{content_stamp(sidecar_path(self.corpus_dir / relpath))}|{meeting_stamp}"
 
 
 def file_checksum(path: Path) -> str:

@@ -72,7 +72,7 @@ class Plan:
     """What an incremental run has to do, decided from stat, stamps and checksums only."""
 
     extract: list = field(default_factory=list)  # CorpusFile to parse
-    refresh: list = field(default_factory=list)  # (CorpusFile, Indexed): same content, new stat
+    refresh: list = field(default_factory=list)  # CorpusFile: same content, new stat
     delete: list[Indexed] = field(default_factory=list)
     unchanged: int = 0
     carried: list[dict] = field(default_factory=list)  # failures of files unchanged since
@@ -100,11 +100,31 @@ def plan(corpus_dir: Path, indexed: dict[str, Indexed], failures: list[dict]) ->
         elif (old.size, old.mtime_ns, old.deps) == (item.size, item.mtime_ns, deps):
             result.unchanged += 1
         elif old.deps == deps and old.size == item.size and _same_content(item, old):
-            result.refresh.append((item, old))
+            result.refresh.append(item)
         else:
             result.extract.append(item)
     result.delete = [old for path, old in indexed.items() if path not in seen]
     return result
+
+
+def with_stats(indexed: dict[str, Indexed], meta: dict) -> dict[str, Indexed]:
+    """The indexed files with the stat a later run recorded for them when only their stat changed
+    (touched, copied, restored from backup): such files are not rewritten, just remembered."""
+    stats = meta.get("stats") or {}
+    out = dict(indexed)
+    for path, (size, mtime_ns, deps) in stats.items():
+        old = out.get(path)
+        if old is not None:
+            out[path] = Indexed(old.id, old.path, size, mtime_ns, old.checksum, deps)
+    return out
+
+
+def _stats_after(meta: dict, todo: "Plan", indexed: dict[str, Indexed]) -> dict:
+    rewritten = {item.relpath for item in todo.extract} | {old.path for old in todo.delete}
+    stats = {p: v for p, v in (meta.get("stats") or {}).items() if p in indexed and p not in rewritten}
+    for item in todo.refresh:
+        stats[item.relpath] = [item.size, item.mtime_ns, todo.deps[item.relpath]]
+    return stats
 
 
 def _stat(item, deps: str) -> str:
@@ -176,7 +196,7 @@ def _dry_run(corpus_dir: Path, index_dir: Path, full: bool) -> ReindexReport:
     if live is not None:
         with _searcher(live) as searcher:
             if not rebuild:
-                indexed = indexed_files(searcher.reader())
+                indexed = with_stats(indexed_files(searcher.reader()), live.meta())
                 failures = live.meta().get("failures", [])
             passages = passage_count(searcher.reader())
     todo = plan(corpus_dir, indexed, failures)
@@ -212,15 +232,17 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
     else:
         generation = live
         with _searcher(live) as searcher:
-            indexed = indexed_files(searcher.reader())
+            indexed = with_stats(indexed_files(searcher.reader()), live.meta())
         failures = live.meta().get("failures", [])
     todo = plan(corpus_dir, indexed, failures)
-    report = ReindexReport(full=rebuild, skipped=todo.skipped, unchanged=todo.unchanged)
+    report = ReindexReport(
+        full=rebuild, skipped=todo.skipped, unchanged=todo.unchanged + len(todo.refresh)
+    )
     report.failed = [f for f in todo.carried]
 
     ix = generation.open()
     try:
-        if todo.extract or todo.refresh or todo.delete:
+        if todo.extract or todo.delete:
             _write(ix, corpus_dir, todo, indexed, report, rebuild, workers, progress)
         with ix.searcher() as searcher:
             report.documents = searcher.doc_count()
@@ -232,6 +254,7 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
     report.failed.extend(meeting_failures)
     meta = generation.meta()
     meta.update(
+        stats=_stats_after(meta if not rebuild else {}, todo, indexed),
         context=context,
         last_reindex=time.time(),
         failures=report.failed,
@@ -260,13 +283,6 @@ def _write(ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progre
             writer.remove(old.id)
             report.deleted += 1
         checkpoint("reindex.deleted")
-        if todo.refresh:
-            with ix.searcher() as searcher:
-                for item, old in todo.refresh:
-                    stored = searcher.document(id=old.id)
-                    writer.put(Document.from_dict(json.loads(stored["doc"])), item.mtime_ns,
-                               todo.deps[item.relpath])
-                    report.unchanged += 1
         results = extract_many(corpus_dir, list(by_path), workers=workers)
         for relpath, result in _wrap(progress, results, len(by_path)):
             item = by_path[relpath]

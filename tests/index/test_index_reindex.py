@@ -197,3 +197,15 @@ def test_full_rebuild_in_several_batches_gives_the_same_index(mini_corpus, tmp_p
     service = SearchService(index_dir, mini_corpus)
     assert found(service, "gylleforsuring") == ["noter/gylle.txt"]
     assert service.search(SearchRequest(q="skybrud"))["total"] == 2
+
+
+def test_a_corpus_copied_with_new_mtimes_is_not_parsed_again(built, tmp_path, monkeypatch):
+    import shutil
+
+    corpus, index_dir, _ = built
+    copy = tmp_path / "restored"
+    shutil.copytree(corpus, copy, copy_function=shutil.copyfile)  # new mtimes everywhere
+    monkeypatch.setattr(reindex_module, "extract_many", lambda *a, **k: pytest.fail("parsed again"))
+    summary = reindex(copy, index_dir).as_dict()
+    assert summary["unchanged"] == 5 and summary["documents"] == 5
+    assert store.current_generation(index_dir).number == 1  # no rebuild either
