@@ -118,11 +118,14 @@ def make_durable(generation: Generation, started_ns: int) -> None:
 
 def remove_stale(index_dir: Path, keep_previous: int = 1) -> list[str]:
     """Remove generations older than the previous one(s), and unfinished ones a crashed rebuild
-    left behind. Call only while holding the reindex lock."""
+    left behind, with the temporary CURRENT a run killed during its swap left. Call only while
+    holding the reindex lock."""
     live = current_generation(index_dir)
     if live is None:
         return []
     removed = []
+    for leftover in index_dir.glob(f".{CURRENT}.*.tmp"):
+        leftover.unlink(missing_ok=True)
     older = [g for g in generations(index_dir) if g.number < live.number]
     stale = older[: max(len(older) - keep_previous, 0)]
     stale += [g for g in generations(index_dir) if g.number > live.number]
