@@ -148,6 +148,7 @@ def check_recovery(run: KilledRun, before: dict, after: dict) -> None:
     assert report["failed"] == []
     assert fingerprint(run.index, run.corpus) == after, "the next reindex did not converge"
     assert len(store.generations(run.index)) <= 2, "crashed rebuilds left generations behind"
+    assert list(run.index.glob(".*.tmp")) == [], "a crashed swap left its temporary file behind"
     again = reindex(run.corpus, run.index, workers=1).as_dict()
     assert (again["added"], again["updated"], again["deleted"]) == (0, 0, 0)
 
