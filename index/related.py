@@ -1,26 +1,53 @@
-"""Related documents ("more like this"): the documents that share a document's most telling terms."""
+"""Related documents ("more like this"): the documents that share a document's most telling terms.
+
+A document's key terms are its stemmed terms weighted by frequency and rarity (tf x idf); other
+documents are ranked by their BM25 match on those terms (index/ranking.py).
+"""
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
+from collections import Counter
 
-from whoosh import query as wq
+from index import bits
+from index.analysis import stemmed_analyzer
 
-KEY_TERMS = 15
+KEY_TERMS = 12
 SAMPLE_CHARS = 20_000
+MAX_SHARE = 0.3  # terms in more than this share of the documents say nothing about a document
+_ANALYZER = stemmed_analyzer()
 
 
-def key_terms(searcher, doc: dict) -> list[tuple[str, float]]:
+def key_terms(view, doc: dict) -> list[tuple[str, float]]:
     text = "\n".join([doc.get("title") or ""] + [p["text"] for p in doc.get("passages", ())])
-    return searcher.key_terms_from_text("text", text[:SAMPLE_CHARS], numterms=KEY_TERMS)
+    counts = Counter(t.text for t in _ANALYZER(text[:SAMPLE_CHARS], mode="index"))
+    reader = view.searcher.reader()
+    total = max(view.terms.count, 1)
+    weighted = []
+    for term, tf in counts.items():
+        if len(term) < 3 or term.isdigit():
+            continue
+        df = reader.doc_frequency("text", term)
+        if df < 2 or df > MAX_SHARE * total:
+            continue
+        weighted.append((term, (1 + math.log(tf)) * math.log(total / df)))
+    return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: (item[1], item[0]))
 
 
-def related_docnums(searcher, docnum: int, limit: int = 5) -> list[int]:
-    doc = json.loads(searcher.stored_fields(docnum)["doc"])
-    terms = key_terms(searcher, doc)
+def related_docnums(view, docnum: int, limit: int = 5) -> list[int]:
+    doc = json.loads(view.searcher.stored_fields(docnum)["doc"])
+    terms = key_terms(view, doc)
     if not terms:
         return []
-    top = max(weight for _, weight in terms) or 1.0
-    query = wq.Or([wq.Term("text", term, boost=weight / top) for term, weight in terms])
-    results = searcher.search(query, limit=limit, mask={docnum}, terms=False)
-    return [hit.docnum for hit in results]
+    union = 0
+    arrays = []
+    for term, weight in terms:
+        data = view.terms.term("text", term)
+        union |= data.mask
+        arrays.append((data.scores, weight))
+    union &= ~(1 << docnum)
+    scored = ((sum(a[d] * w for a, w in arrays), d) for d in bits.to_docnums(union))
+    best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
+    return [d for _, d in best]

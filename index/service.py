@@ -91,7 +91,7 @@ class SearchService:
             if docnum is None:
                 return None
             doc = stored_document(live.searcher, docnum)
-            doc["related"] = self._briefs(live, related_docnums(live.searcher, docnum, 5))
+            doc["related"] = self._briefs(live, related_docnums(live.view, docnum, 5))
             return doc
 
     def related(self, doc_id: str, limit: int = 5) -> list[dict]:
@@ -100,7 +100,7 @@ class SearchService:
             docnum = live.facets.by_id.get(doc_id)
             if docnum is None:
                 return []
-            return self._briefs(live, related_docnums(live.searcher, docnum, max(1, min(limit, 50))))
+            return self._briefs(live, related_docnums(live.view, docnum, max(1, min(limit, 50))))
 
     @staticmethod
     def _briefs(live: _Open, docnums) -> list[dict]:
