@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -131,7 +130,3 @@ def mini_built(tmp_path_factory):
     assert report.as_dict()["failed"] == []
     return corpus, index_dir, SearchService(index_dir, corpus)
 
-
-def copy_tree(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
-    return target
