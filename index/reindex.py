@@ -232,36 +232,50 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
     else:
         generation = live
         with _searcher(live) as searcher:
-            indexed = with_stats(indexed_files(searcher.reader()), live.meta())
-        failures = live.meta().get("failures", [])
+            committed = live.meta(toc=store.reader_toc(searcher.reader()))
+            indexed = with_stats(indexed_files(searcher.reader()), committed)
+        failures = committed.get("failures", [])
     todo = plan(corpus_dir, indexed, failures)
     report = ReindexReport(
         full=rebuild, skipped=todo.skipped, unchanged=todo.unchanged + len(todo.refresh)
     )
     report.failed = [f for f in todo.carried]
 
+    base = generation.meta() if rebuild else committed
+
+    def metadata(failures: list[dict], toc: int) -> dict:
+        meta = dict(base)
+        meta.update(
+            stats=_stats_after(base if not rebuild else {}, todo, indexed),
+            context=context,
+            last_reindex=time.time(),
+            failures=failures,
+            meetings=meetings,
+            taxonomy=taxonomy,
+            report=report.as_dict(),
+        )
+        if not rebuild:  # see Generation.meta: readers of the previous commit keep its metadata
+            meta.update(toc=toc, previous=committed)
+        return meta
+
+    def before_commit(toc: int) -> None:
+        generation.write_meta(metadata(report.failed + meeting_failures, toc))
+
     ix = generation.open()
     try:
         if todo.extract or todo.delete:
-            _write(ix, corpus_dir, todo, indexed, report, rebuild, workers, progress)
+            _write(ix, corpus_dir, todo, indexed, report, rebuild, workers, progress,
+                   before_commit=None if rebuild else before_commit)
         with ix.searcher() as searcher:
             report.documents = searcher.doc_count()
             report.passages = passage_count(searcher.reader())
+        toc = ix.latest_generation()
     finally:
         ix.close()
     checkpoint("reindex.committed")
 
     report.failed.extend(meeting_failures)
-    meta = generation.meta()
-    meta.update(
-        stats=_stats_after(meta if not rebuild else {}, todo, indexed),
-        context=context,
-        last_reindex=time.time(),
-        failures=report.failed,
-        meetings=meetings,
-        taxonomy=taxonomy,
-        report=report.as_dict(),
-    )
+    meta = metadata(report.failed, toc)
     report.generation = generation.number
     if rebuild:
         generation.write_meta(meta)
@@ -276,9 +290,11 @@ def _run(corpus_dir, index_dir, full, workers, progress) -> ReindexReport:
     return report
 
 
-def _write(ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progress) -> None:
+def _write(
+    ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progress, before_commit=None
+) -> None:
     by_path = {item.relpath: item for item in todo.extract}
-    with open_writer(ix, REBUILD_BATCH if rebuild else None) as writer:
+    with open_writer(ix, REBUILD_BATCH if rebuild else None, before_commit) as writer:
         for old in todo.delete:
             writer.remove(old.id)
             report.deleted += 1

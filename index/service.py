@@ -18,7 +18,7 @@ from index.query import SearchRequest
 from index.related import related_docnums
 from index.ranking import TermIndex
 from index.search import View, brief, run_search, stored_document
-from index.store import Generation, index_bytes, require_current
+from index.store import Generation, index_bytes, reader_toc, require_current
 from index.writer import passage_count
 
 
@@ -34,7 +34,7 @@ class _Open:
     def _load(self):
         self.facets = ReaderFacets(self.searcher.reader())
         self.view = View(self.searcher, self.facets, TermIndex(self.searcher, self.facets.live))
-        self.meta = self.generation.meta()
+        self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
 
     def refresh(self) -> None:
         if not self.searcher.up_to_date():

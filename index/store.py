@@ -47,8 +47,16 @@ class Generation:
     def open(self):
         return whoosh_index.open_dir(str(self.path))
 
-    def meta(self) -> dict:
-        return read_json(self.path / META, default={}) or {}
+    def meta(self, toc: int | None = None) -> dict:
+        """The reindex metadata. An incremental run writes it just before its Whoosh commit, marked
+        with the commit's generation ("toc") and holding the metadata it replaces ("previous"):
+        a reader that has an older commit open passes that commit's generation as `toc` and gets
+        the metadata of its documents, never the meetings of one state with the documents of another."""
+        meta = read_json(self.path / META, default={}) or {}
+        previous = meta.pop("previous", None)
+        if toc is not None and previous is not None and meta.get("toc", -1) > toc:
+            return previous
+        return meta
 
     def write_meta(self, meta: dict) -> None:
         write_json_atomic(self.path / META, meta)
@@ -57,6 +65,12 @@ class Generation:
     def compatible(self) -> bool:
         """Built with this schema and analyzer version (otherwise the next reindex rebuilds)."""
         return self.meta().get("format") == FORMAT
+
+
+def reader_toc(reader) -> int | None:
+    """The Whoosh generation (commit) a reader has open; None if it does not say (an empty index)."""
+    toc = reader.generation()
+    return toc if toc is not None and toc >= 0 else None
 
 
 def _generation(index_dir: Path, name: str) -> Generation | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -66,8 +67,12 @@ class BatchWriter:
         finally:
             self._guard.__exit__(None, None, None)
 
-    def commit(self) -> None:
+    def commit(self, before: Callable[[int], None] | None = None) -> None:
+        """Commit what was written; `before(generation)` runs first, told the Whoosh generation
+        the commit creates."""
         if self._writer is not None:
+            if before is not None:
+                before(self._writer.generation)
             checkpoint("writer.commit")
             self._finish(merge=not self.batch)
 
@@ -81,16 +86,17 @@ class BatchWriter:
 
 
 @contextmanager
-def open_writer(ix, batch: int | None = None):
-    """A BatchWriter; committed when the block ends, cancelled if it raises (a batch committed
-    earlier stays: use batches only for a generation that is not live yet)."""
+def open_writer(ix, batch: int | None = None, before_commit: Callable[[int], None] | None = None):
+    """A BatchWriter; committed when the block ends (see BatchWriter.commit for before_commit),
+    cancelled if it raises (a batch committed earlier stays: use batches only for a generation
+    that is not live yet)."""
     writer = BatchWriter(ix, batch)
     try:
         yield writer
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    writer.commit(before_commit)
 
 
 def put(writer, doc, mtime_ns: int, deps: str = "", *, new: bool = False) -> None:
