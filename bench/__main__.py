@@ -29,17 +29,21 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
 
+    # a run with other sizes or parts left out never replaces the figures of a standard run
+    partial = bool(args.sizes or overrides["skip"])
+    json_path = config.out_dir / ("results-partial.json" if partial else "results.json")
+    table_path = config.out_dir / ("README-table-partial.md" if partial else "README-table.md")
     if args.report_only:
-        results = json.loads((config.out_dir / "results.json").read_text("utf-8"))
+        results = json.loads(json_path.read_text("utf-8"))
     else:
         results = runner.run(config, log)
-        report.write_json(results, config.out_dir / "results.json")
-    (config.out_dir / "README-table.md").write_text(report.readme_snippet(results), "utf-8")
-    if not args.no_chart:
+        report.write_json(results, json_path)
+    table_path.write_text(report.readme_snippet(results), "utf-8")
+    draw = not (args.no_chart or partial)
+    if draw:
         chart.draw(results, config.chart)
     report.print_report(results)
-    log(f"wrote {config.out_dir / 'results.json'}, {config.out_dir / 'README-table.md'}"
-        + ("" if args.no_chart else f", {config.chart}"))
+    log(f"wrote {json_path}, {table_path}" + (f", {config.chart}" if draw else ""))
     return 0
 
 

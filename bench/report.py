@@ -16,6 +16,12 @@ def write_json(results: dict, path: Path) -> None:
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), "utf-8")
 
 
+def _loads(results: dict) -> str:
+    loads = [f"{n}: {r['load_average_at_start'][0]:.1f}" for n, r in results["sizes"].items()
+             if r.get("load_average_at_start")]
+    return ", ".join(loads) or "not recorded"
+
+
 def _fmt(value, digits: int = 1, scale: float = 1.0) -> str:
     if value is None:
         return "–"
@@ -26,7 +32,8 @@ def build_rows(results: dict) -> list[list[str]]:
     rows = []
     for n, r in results["sizes"].items():
         rows.append([
-            n, _fmt(lookup(r, ("build", "seconds"))), _fmt(lookup(r, ("build", "docs_per_second")), 0),
+            n, _fmt(lookup(r, ("build", "seconds"))), _fmt(lookup(r, ("build", "cpu_seconds"))),
+            _fmt(lookup(r, ("build", "docs_per_second")), 0),
             _fmt(lookup(r, ("build", "peak_rss_bytes")), 0, 1 / MIB), _fmt(lookup(r, ("build", "index_bytes")), 1, 1 / MIB),
             _fmt(lookup(r, ("incremental", "unchanged", "p50")), 2),
             _fmt(lookup(r, ("incremental", "one_changed_visible", "p50")), 2),
@@ -35,7 +42,7 @@ def build_rows(results: dict) -> list[list[str]]:
     return rows
 
 
-BUILD_HEADER = ["Documents", "Full build s", "Docs/s", "Peak RSS MiB", "Index MiB", "Incr. unchanged s",
+BUILD_HEADER = ["Documents", "Full build s", "Build CPU s", "Docs/s", "Peak RSS MiB", "Index MiB", "Incr. unchanged s",
                 "Incr. 1 changed s", "Extract only s"]
 SEARCH_HEADER = ["Documents", "p50 ms", "p95 ms", "p99 ms", "FTS5 p95", "Whoosh raw p95", "tantivy p95",
                  "×FTS5 p50/p95", "groupedby p95 / ours p95 (many hits)", "HTTP / p95", "HTTP API p95",
@@ -99,7 +106,9 @@ def readme_snippet(results: dict) -> str:
     return "\n\n".join([
         f"Run: `{'make bench' if results['mode'] == 'full' else 'make bench-quick'}` on {results['date'][:10]}, "
         f"{m['cpu']} ({m['cores']} cores, {m['ram_bytes'] / 2**30:.0f} GiB RAM), Python {m['python']}, "
-        f"SQLite {m['sqlite']}, tantivy {m.get('tantivy', 'not installed')}; {results['seconds'] / 60:.1f} min in all.",
+        f"SQLite {m['sqlite']}, tantivy {m.get('tantivy', 'not installed')}; {results['seconds'] / 60:.1f} min in all. "
+        f"Load average (1 min) when each size started: {_loads(results)}; on a busy machine latencies and "
+        "wall-clock seconds grow, while build CPU seconds stay put.",
         "**Build and reindex** (klimaviden: parsing in parallel, one writer)",
         markdown(BUILD_HEADER, build_rows(results)),
         "**Search** (the same queries on the same documents; latencies in ms; ratios are klimaviden / baseline)",

@@ -4,6 +4,7 @@ same documents, time builds, reindexes and searches, and collect the figures in 
 from __future__ import annotations
 
 import gc
+import os
 import platform
 import shutil
 import sqlite3
@@ -55,7 +56,7 @@ def run(config: BenchConfig, log=print) -> dict:
 
 
 def run_size(n: int, config: BenchConfig, log) -> dict:
-    out: dict = {}
+    out: dict = {"load_average_at_start": os.getloadavg()}
     corpus, manifest = corpus_gen.ensure_corpus(config.source, config.data_dir, config.seed, n)
     out["corpus"] = manifest
     log(f"corpus {corpus.name}: {manifest['by_format']}, {manifest['bytes'] / 1e6:.1f} MB")
@@ -66,7 +67,8 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
     index_dir = work / "klimaviden"
     if have_klimaviden:
         out["build"] = klimaviden.full_build(corpus, index_dir)
-        log(f"klimaviden full build {out['build']['seconds']:.1f} s, {out['build']['docs_per_second']:.0f} docs/s, "
+        log(f"klimaviden full build {out['build']['seconds']:.1f} s ({out['build']['cpu_seconds']:.0f} CPU s), "
+            f"{out['build']['docs_per_second']:.0f} docs/s, "
             f"peak RSS {out['build']['peak_rss_bytes'] / 2**20:.0f} MiB, index {out['build']['index_bytes'] / 2**20:.1f} MiB")
 
     docs, out["extract"] = cached_extract(corpus, config.source, config.data_dir / "extracted")
@@ -115,6 +117,7 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
         out["ratios"] = ratios(out)
     for engine in engines.values():
         engine.close()
+    out["load_average_at_end"] = os.getloadavg()
     return out
 
 
@@ -145,8 +148,6 @@ def ratios(out: dict) -> dict:
 
 
 def machine() -> dict:
-    import os
-
     import psutil
     import whoosh
 
