@@ -34,9 +34,10 @@ class ReaderFacets:
                 if mask:
                     table[value] = mask
             self.values[field] = table
-        days = reader.column_reader("day")
-        ids = reader.column_reader("id")
         live = bits.to_docnums(self.live)
+        empty = not self.size  # an empty index has no columns
+        days = reader.column_reader("day") if not empty else {}
+        ids = reader.column_reader("id") if not empty else {}
         self.day = {d: days[d] for d in live}
         self.by_id = {_text(ids[d]): d for d in live}
         dated = sorted((self.day[d], d) for d in live if self.day[d])

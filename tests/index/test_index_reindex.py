@@ -209,3 +209,14 @@ def test_a_corpus_copied_with_new_mtimes_is_not_parsed_again(built, tmp_path, mo
     summary = reindex(copy, index_dir).as_dict()
     assert summary["unchanged"] == 5 and summary["documents"] == 5
     assert store.current_generation(index_dir).number == 1  # no rebuild either
+
+
+def test_an_empty_corpus_gives_an_empty_searchable_index(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    summary = reindex(corpus, tmp_path / "index").as_dict()
+    assert (summary["documents"], summary["passages"]) == (0, 0)
+    service = SearchService(tmp_path / "index", corpus)
+    assert service.search(SearchRequest(q="skybrud"))["total"] == 0
+    assert service.search(SearchRequest())["results"] == []
+    assert service.stats()["documents"] == 0 and service.meetings() == []
