@@ -118,6 +118,8 @@ def _text(value) -> str:
 
 def indexed_files(reader) -> dict[str, Indexed]:
     """Every live document's stat and checksum, by corpus-relative path (read from columns)."""
+    if not reader.doc_count_all():
+        return {}
     columns = {
         name: reader.column_reader(name) for name in ("id", "path", "size", "mtime_ns", "checksum", "deps")
     }
@@ -137,5 +139,7 @@ def indexed_files(reader) -> dict[str, Indexed]:
 
 def passage_count(reader) -> int:
     """Passages (pages, slides, sections) of all live documents."""
+    if not reader.doc_count_all():  # an empty index has no columns
+        return 0
     column = reader.column_reader("passages")
     return sum(int(column[d]) for d in reader.all_doc_ids())
