@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,6 +173,14 @@ def live_processes(session_id: int) -> list[int]:
         if session == session_id and state not in ("Z", "X"):
             found.append(int(entry.name))
     return found
+
+
+def processes_left(session_id: int, wait: float = 5.0) -> list[int]:
+    """The processes of a session still running after up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while live_processes(session_id) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return live_processes(session_id)
 
 
 def tree_snapshot(root: Path) -> dict[str, tuple[int, int]]:

@@ -5,16 +5,14 @@ run, and the next run converges to the corpus."""
 
 from __future__ import annotations
 
-import shutil
 import signal
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from reliability_helpers import corpus_a, corpus_b, fingerprint, live_processes, run_cli
+from reliability_helpers import corpus_a, corpus_b, fingerprint, processes_left, run_cli
 
 from index import store
 from index.lock import lock_holder
@@ -138,6 +136,7 @@ def check_recovery(run: KilledRun, before: dict, after: dict) -> None:
     # (klimaviden.json): killed in between, the meeting list must still match the documents.
     assert seen in (before, after), f"after a kill at {run.kill.point} the meetings do not match: {seen}"
 
+    assert processes_left(run.session) == [], "processes of the killed run are still running"
     assert lock_holder(run.index) is None, "a killed run left the reindex lock held"
     report = reindex(run.corpus, run.index, workers=1).as_dict()
     assert report["failed"] == []
@@ -200,10 +199,7 @@ def test_parser_processes_do_not_outlive_a_killed_reindex(tmp_path):
         KLIMAVIDEN_SLOW_SECONDS="60",
     )
     assert done.returncode == -signal.SIGKILL, done.stderr
-    session = done.pid  # run_cli starts each run in a session of its own
-    deadline = time.monotonic() + 5
-    while live_processes(session) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert live_processes(session) == [], "parser processes outlived the killed reindex"
+    # run_cli starts each run in a session of its own, whose id is the run's pid
+    assert processes_left(done.pid) == [], "parser processes outlived the killed reindex"
     assert lock_holder(tmp_path / "index") is None
 

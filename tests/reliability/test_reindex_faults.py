@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hostile_files import pdf_bytes
 from reliability_helpers import (
     RUNNER,
     cli_env,
@@ -140,16 +141,6 @@ def test_a_broken_taxonomy_is_a_configuration_error_exit_2(built):
 
 # -- corpus files that change or vanish while the run reads them ------------------------------
 
-def pdf_bytes(text: str) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=12)
-    pdf.add_page()
-    pdf.multi_cell(0, 8, text)
-    return bytes(pdf.output())
-
-
 def test_files_that_vanish_or_change_during_the_run_are_reported_and_never_half_indexed(
     tmp_path, monkeypatch
 ):
@@ -158,7 +149,7 @@ def test_files_that_vanish_or_change_during_the_run_are_reported_and_never_half_
     from ingest.formats import text
 
     corpus = tmp_path / "corpus"
-    whole_pdf = pdf_bytes("Rapport om vandmiljø\n\nVandmiljø og ålegræs i fjorden. " * 20)
+    whole_pdf = pdf_bytes(["Rapport om vandmiljø\n\nVandmiljø og ålegræs i fjorden. " * 20])
     write_files(corpus, {
         "a-foerst.txt": note("Første notat", "Om blåmuslinger."),
         "m-kopieres.pdf": whole_pdf,
