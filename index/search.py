@@ -37,12 +37,15 @@ class View:
 def clauses(user: UserQuery) -> list[Clause]:
     """The query's words and phrases as clauses of index terms (see index/ranking.py)."""
     found = []
+    only_stop_words = not any(stemmed_alternatives(w) for w in user.words)
     for word in user.words:
         alternatives = stemmed_alternatives(word)
         if alternatives:
             pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
-        else:  # only stop words: look for the word itself in the exact text
+        elif only_stop_words:  # "for", "og": look for the words themselves in the exact text
             pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
+        else:  # a stop word beside real words adds nothing
+            continue
         if pieces:
             found.append(Clause(pieces))
     for words in user.phrases:
@@ -55,7 +58,8 @@ def clauses(user: UserQuery) -> list[Clause]:
 
 def needles(user: UserQuery) -> tuple[list[str], list[tuple[str, ...]]]:
     stems = [v for w in user.words for variants in stemmed_alternatives(w) for v in variants]
-    stems += [t for w in user.words if not stemmed_alternatives(w) for t in exact_terms([w])]
+    if not stems:  # the query is stop words only
+        stems = [t for w in user.words for t in exact_terms([w])]
     phrases = [tuple(exact_terms(p)) for p in user.phrases]
     return stems, phrases
 

@@ -218,3 +218,9 @@ def test_topics_in_taxonomy_order_with_counts(library):
     topics = library.topics()
     assert [t["slug"] for t in topics] == ["klimatilpasning", "partnerskaber", "landbrug", "energi"]
     assert topics[0]["count"] == 3
+
+
+def test_stop_words_beside_real_words_are_ignored(search):
+    assert paths(search("skybrudssikring og for")) == paths(search("skybrudssikring"))
+    snippet = search("skybrudsplan for midtbyen")["results"][0]["snippet"]
+    assert "<mark>for</mark>" not in snippet and "<mark>Skybrudsplan</mark>" in snippet
