@@ -78,12 +78,17 @@ class KilledRun:
     seen: dict | Exception  # what searches answered right after the kill
 
 
-def kill_run(kill: Kill, root: Path) -> KilledRun:
+def prepare(kill: Kill, root: Path) -> tuple[Path, Path]:
+    """State A indexed (in this process), the corpus changed to state B."""
     corpus = corpus_a(root / "corpus")
     index_dir = root / "index"
     for _ in range(kill.builds):
         reindex(corpus, index_dir, full=True, workers=1)
     corpus_b(corpus)
+    return corpus, index_dir
+
+
+def kill_run(kill: Kill, corpus: Path, index_dir: Path) -> KilledRun:
     args = ["reindex", "--corpus", str(corpus), "--index", str(index_dir), "--quiet"]
     if kill.full:
         args.append("--full")
@@ -96,9 +101,11 @@ def kill_run(kill: Kill, root: Path) -> KilledRun:
 
 
 def run_kills(kills: list[Kill], root: Path) -> dict[str, KilledRun]:
-    """The killed runs, three at a time (each in its own folders)."""
+    """The killed runs, three at a time, each in its own folders. (The builds before them run
+    here, one after the other: a reindex forks parser processes, best not from several threads.)"""
+    prepared = {k.id: (k, *prepare(k, root / k.id.replace("@", "-"))) for k in kills}
     with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = {k.id: pool.submit(kill_run, k, root / k.id.replace("@", "-")) for k in kills}
+        futures = {name: pool.submit(kill_run, *args) for name, args in prepared.items()}
         return {name: future.result() for name, future in futures.items()}
 
 
