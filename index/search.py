@@ -74,8 +74,10 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         allowed &= mask
 
     fallback = None
+    strict = 0  # documents with every word, under the filters
     if found:
         matched = match(terms, found)
+        strict = bits.count(matched & allowed)
         if not matched & allowed and len(found) > 1:
             either = match(terms, found, any_clause=True)
             if either & allowed:
@@ -103,8 +105,8 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
 
     suggestion = None
-    if user.words and total < 3:
-        suggestion = suggest(view, request.q, user, allowed, total)
+    if user.words and (strict < 3):
+        suggestion = suggest(view, request.q, user, allowed, strict)
     counts = facets.counts(matched, masks)
     labels = dict(theme_labels or {})
     return {

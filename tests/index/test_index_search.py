@@ -224,3 +224,9 @@ def test_stop_words_beside_real_words_are_ignored(search):
     assert paths(search("skybrudssikring og for")) == paths(search("skybrudssikring"))
     snippet = search("skybrudsplan for midtbyen")["results"][0]["snippet"]
     assert "<mark>for</mark>" not in snippet and "<mark>Skybrudsplan</mark>" in snippet
+
+
+def test_did_you_mean_when_a_misspelling_forces_the_or_fallback(search):
+    result = search("skybrut regnvand")
+    assert result["fallback"] == "or"
+    assert result["suggestion"] == "skybrud regnvand"
