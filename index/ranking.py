@@ -53,6 +53,35 @@ def _leaf_postings(reader, field: str, text: str):
     return ids, weights
 
 
+def _positions(searcher, field: str, text: str, wanted: set[int], decode) -> dict[int, frozenset]:
+    """docnum -> positions of a term, for the wanted documents only."""
+    out: dict[int, frozenset] = {}
+    for leaf, offset in searcher.leaf_searchers():
+        try:
+            matcher = leaf.reader().postings(field, text)
+        except Exception:  # TermNotFound
+            continue
+        while matcher.is_active():
+            if not hasattr(matcher, "_read_ids"):
+                docnum = offset + matcher.id()
+                if docnum in wanted:
+                    out[docnum] = frozenset(decode(matcher.value()))
+                matcher.next()
+                continue
+            matcher._read_ids()
+            ids = matcher._ids
+            values = None
+            for i, leaf_docnum in enumerate(ids):
+                docnum = offset + leaf_docnum
+                if docnum in wanted:
+                    if values is None:
+                        matcher._read_values()
+                        values = matcher._values
+                    out[docnum] = frozenset(decode(values[i]))
+            matcher._next_block()
+    return out
+
+
 class TermIndex:
     """Per open searcher: field lengths and the cached postings of recently used terms."""
 
@@ -102,17 +131,31 @@ class TermIndex:
                 scores[docnum] = idf * weight * (K1 + 1) / (weight + norm)
         return TermData(mask, scores)
 
-    def in_order(self, phrase) -> int:
-        """Documents where a phrase's words stand in order (Whoosh checks positions; cached)."""
-        key = repr(phrase)
+    def in_order(self, field: str, words: tuple[str, ...], candidates: int) -> int:
+        """Among the candidates (documents with all the words), those where the words stand next
+        to each other in this order. Reads the words' positions for the candidates only; cached."""
+        key = (field, words)
         found = self._phrases.get(key)
-        if found is None:
-            found = bits.from_docnums(self.searcher.docs_for_query(phrase), self.size) & self.live
-            self._phrases[key] = found
-            if len(self._phrases) > CACHED_TERMS:
-                self._phrases.popitem(last=False)
-        else:
+        if found is not None:
             self._phrases.move_to_end(key)
+            return found & candidates
+        decode = self.searcher.schema[field].format.decode_positions
+        # left to right: where the first words stand in order, then only there the next word
+        starts = _positions(self.searcher, field, words[0], set(bits.to_docnums(candidates)), decode)
+        for offset, word in enumerate(words[1:], start=1):
+            if not starts:
+                break
+            following = _positions(self.searcher, field, word, set(starts), decode)
+            starts = {
+                docnum: kept
+                for docnum, places in following.items()
+                if (kept := frozenset(p for p in starts[docnum] if p + offset in places))
+            }
+        hits = list(starts)
+        found = bits.from_docnums(hits, self.size)
+        self._phrases[key] = found
+        if len(self._phrases) > CACHED_TERMS:
+            self._phrases.popitem(last=False)
         return found
 
     def frequency(self, field: str, text: str) -> int:
@@ -131,7 +174,7 @@ class Clause:
     """A user word (its pieces all required) or a quoted phrase (pieces in order)."""
 
     pieces: tuple[Piece, ...]
-    phrase: object = None  # a Whoosh Phrase query that checks word order, for phrases
+    phrase: tuple[str, ...] | None = None  # exact words that must also stand in this order
 
 
 def piece_mask(index: TermIndex, piece: Piece) -> int:
@@ -147,8 +190,8 @@ def clause_mask(index: TermIndex, clause: Clause) -> int:
         mask &= piece_mask(index, piece)
         if not mask:
             return 0
-    if clause.phrase is not None and mask:
-        mask &= index.in_order(clause.phrase)
+    if clause.phrase and mask:
+        mask = index.in_order(clause.pieces[0].terms[0][0], clause.phrase, mask)
     return mask
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from whoosh import query as wq
-
 from index import bits
 from index.analysis import exact_terms, stemmed_alternatives
 from index.facets import ReaderFacets
@@ -51,7 +49,7 @@ def clauses(user: UserQuery) -> list[Clause]:
     for words in user.phrases:
         terms = exact_terms(words)
         if terms:
-            order = wq.Phrase(EXACT, terms) if len(terms) > 1 else None
+            order = tuple(terms) if len(terms) > 1 else None
             found.append(Clause(tuple(Piece(((EXACT, t),)) for t in terms), order))
     return found
 
