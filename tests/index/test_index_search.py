@@ -230,3 +230,11 @@ def test_did_you_mean_when_a_misspelling_forces_the_or_fallback(search):
     result = search("skybrut regnvand")
     assert result["fallback"] == "or"
     assert result["suggestion"] == "skybrud regnvand"
+
+
+def test_phrases_need_adjacent_words_in_order(search):
+    assert paths(search('"skybrudsplan for midtbyen"')) == ["2022-11-08-skybrud/skybrudsplan.pdf"]
+    assert search('"skybrudsplan midtbyen"')["total"] == 0  # a word between
+    assert search('"midtbyen for skybrudsplan"')["total"] == 0  # another order
+    # the title "Skybrudsplan for Vejle" and the first page "Indledning om byen." do not run together
+    assert search('"vejle indledning"')["total"] == 0
