@@ -21,6 +21,7 @@ from pathlib import Path
 from ingest.document import Document
 from ingest.errors import IngestError, UnsupportedFormat
 from ingest.pipeline import extract_many, scan_corpus
+from klimaviden.danish.compounds import default_vocabulary
 
 from index import store
 from index.corpus import (
@@ -294,6 +295,7 @@ def _write(
     ix, corpus_dir, todo: Plan, indexed, report, rebuild, workers, progress, before_commit=None
 ) -> None:
     by_path = {item.relpath: item for item in todo.extract}
+    default_vocabulary()  # loaded once here, shared by the parser processes forked below
     with open_writer(ix, REBUILD_BATCH if rebuild else None, before_commit) as writer:
         for old in todo.delete:
             writer.remove(old.id)
