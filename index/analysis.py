@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from whoosh.analysis import Filter, StopFilter, Tokenizer
 
@@ -114,15 +115,18 @@ class DanishTermFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            word = token.text
-            parts = compound_parts(word) if token.mode != "query" else ()
-            for variant in term_variants(word):
-                token.text = variant
+            for text in (index_terms(token.text) if token.mode != "query" else term_variants(token.text)):
+                token.text = text
                 yield token
-            for part in parts:
-                for variant in term_variants(part):
-                    token.text = variant
-                    yield token
+
+
+@lru_cache(maxsize=200_000)
+def index_terms(word: str) -> tuple[str, ...]:
+    """All index terms of one lower-case word: its stems and those of its compound parts."""
+    terms = list(term_variants(word))
+    for part in compound_parts(word):
+        terms.extend(v for v in term_variants(part) if v not in terms)
+    return tuple(terms)
 
 
 def stemmed_analyzer():
