@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_app
+from web_corpus import REPO, make_app
 
 pytestmark = pytest.mark.browser
 

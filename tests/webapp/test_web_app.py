@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from web_corpus import REPO
 
 from webapp import create_app
 from webapp.backend import EXTENSION

@@ -41,7 +41,7 @@ def test_the_help_page_needs_no_index(missing_client):
 def test_the_app_picks_up_an_index_built_after_it_started(tmp_path, built_index):
     import shutil
 
-    from conftest import make_app
+    from web_corpus import make_app
 
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
     shutil.copytree(built_index.corpus, corpus)
@@ -95,7 +95,7 @@ def test_no_id_gives_a_server_error(sample_app, ident):
 
 
 def test_an_unexpected_failure_is_a_500_in_the_same_shapes_without_a_traceback(built_index, monkeypatch):
-    from conftest import make_app
+    from web_corpus import make_app
 
     from index.service import SearchService
 

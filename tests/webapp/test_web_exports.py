@@ -6,7 +6,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
-from conftest import FORMULA_TITLE, SCRIPT_TITLE
+from web_corpus import FORMULA_TITLE, SCRIPT_TITLE
 from web_helpers import api_json
 
 from webapp.export import safe_cell

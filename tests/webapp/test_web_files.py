@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import make_app
+from web_corpus import make_app
 from web_helpers import api_json, html
 
 from ingest.document import document_id

@@ -178,7 +178,7 @@ def test_unknown_documents_and_meetings_are_a_danish_404_page(client, url):
 def test_a_meeting_folder_with_spaces_and_danish_letters_has_a_page(hostile_client):
     from urllib.parse import quote
 
-    from conftest import SPACED_MEETING
+    from web_corpus import SPACED_MEETING
 
     timeline = html(hostile_client.get("/tidslinje"))
     href = next(a["href"] for a in timeline.select(".timeline-title a") if a.get_text() == "Grønne tage i Århus")

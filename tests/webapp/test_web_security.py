@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import HOSTILE_MEETING, SCRIPT_TITLE
+from web_corpus import HOSTILE_MEETING, SCRIPT_TITLE
 from web_helpers import api_json, html
 
 from webapp.security import CONTENT_SECURITY_POLICY
