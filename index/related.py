@@ -22,7 +22,8 @@ _ANALYZER = stemmed_analyzer()
 
 def key_terms(view, doc: dict) -> list[tuple[str, float]]:
     text = "\n".join([doc.get("title") or ""] + [p["text"] for p in doc.get("passages", ())])
-    counts = Counter(t.text for t in _ANALYZER(text[:SAMPLE_CHARS], mode="index"))
+    # query mode: whole words only, so the web app never loads the compound vocabulary
+    counts = Counter(t.text for t in _ANALYZER(text[:SAMPLE_CHARS], mode="query"))
     reader = view.searcher.reader()
     total = max(view.terms.count, 1)
     weighted = []
