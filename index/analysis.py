@@ -6,7 +6,8 @@ Two ways of reading text:
 - exact: lower case words, not stemmed, not folded, stop words kept, for quoted phrases
   (so "for" never matches "før").
 Both split hyphenated words into their pieces, so "CO2-fangst", "CO2 fangst" and "co2-fangst"
-are read the same way.
+are read the same way, and both read compatibility characters plainly ("CO₂" as "CO2", the PDF
+ligature "ﬁ" as "fi").
 
 The query side uses the pure functions below rather than the analyzers, with the same rules.
 Bump ANALYZER_VERSION whenever any of this (or klimaviden.danish) changes what terms a text gives:
@@ -24,7 +25,7 @@ from whoosh.analysis import Filter, StopFilter, Tokenizer
 from klimaviden.danish import compound_parts, is_stopword, term_variants
 from klimaviden.danish.stopwords import STOPWORDS
 
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 
 def _vocabulary_fingerprint() -> str:
@@ -86,8 +87,8 @@ class WordTokenizer(Tokenizer):
         from whoosh.analysis import Token
 
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not unicodedata.is_normalized("NFC", value):
-            value = unicodedata.normalize("NFC", value)
+        if not unicodedata.is_normalized("NFKC", value):  # "CO₂" -> "CO2", "ﬁ" -> "fi"
+            value = unicodedata.normalize("NFKC", value)
         pos = start_pos
         for boost, text in _sections(value):
             for match in _WORD.finditer(text):
@@ -142,7 +143,7 @@ def exact_analyzer():
 
 def pieces(word: str) -> list[str]:
     """The lower-case words inside one user word: "CO2-fangst" -> ["co2", "fangst"]."""
-    word = unicodedata.normalize("NFC", word).lower()
+    word = unicodedata.normalize("NFKC", word).lower()
     return _WORD.findall(word)
 
 

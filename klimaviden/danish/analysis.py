@@ -78,7 +78,7 @@ def analyze_terms(text: str) -> list[str]:
     gives its pieces ("co2-fangst": co2, fangst) and a compound its parts ("skybrudsplan":
     skybrudsplan, skybrud, plan)."""
     terms: list[str] = []
-    for token in tokenize(text):
+    for token in tokenize(unicodedata.normalize("NFKC", text)):  # "CO₂" -> "CO2", "ﬁ" -> "fi"
         for part in word_parts(token.text.lower()):
             if "-" in part or is_stopword(part):
                 continue

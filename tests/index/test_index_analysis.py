@@ -38,3 +38,9 @@ def test_exact_field_keeps_letters_and_stop_words():
 
 def test_stemmed_field_folds_danish_letters():
     assert terms(stemmed_analyzer(), "bæredygtigt")[0][0] == stemmed_alternatives("baeredygtigt")[0][0]
+
+
+def test_compatibility_characters_read_plainly():
+    assert [t for t, _ in terms(stemmed_analyzer(), "CO₂-fangst")] == ["co2", "fangst"]
+    assert [t for t, _ in terms(exact_analyzer(), "ﬁnansiering")] == ["finansiering"]
+    assert stemmed_alternatives("CO₂") == [("co2",)]
