@@ -11,9 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ingest.document import DOCUMENT_TYPES
+
 from index.errors import InvalidRequest
 
-DOCUMENT_TYPES = ("announcement", "presentation", "report", "case", "minutes", "other")
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
