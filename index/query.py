@@ -179,7 +179,8 @@ def parse_search_params(
     date_to = _date(_first(params, "to"), "to")
     if date_from and date_to and date_from > date_to:
         raise InvalidRequest(
-            f"'from' ({date_from.isoformat()}) ligger efter 'to' ({date_to.isoformat()})"
+            f"'from' ({date_from.isoformat()}) skal være samme dag som eller før 'to' "
+            f"({date_to.isoformat()})"
         )
 
     sort = _first(params, "sort") or "relevance"
