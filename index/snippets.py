@@ -40,11 +40,13 @@ class Highlighter:
         return best, best_score[0]
 
     def snippet(self, text: str, limit: int = SNIPPET_CHARS) -> str:
-        """About `limit` characters around the first match, escaped, matches in <mark>."""
+        """About `limit` characters where the most different words match, escaped, matches in
+        <mark>."""
         matches = list(self.pattern.finditer(text)) if self.pattern is not None else []
         start = 0
-        if matches and matches[0].start() > limit // 3:
-            start = _word_start(text, matches[0].start() - limit // 3)
+        anchor = _densest(matches, limit)
+        if anchor is not None and anchor > limit // 3:
+            start = _word_start(text, anchor - limit // 3)
         end = _word_end(text, min(len(text), start + limit))
         out = ["…" if start > 0 else ""]
         cursor = start
@@ -61,6 +63,20 @@ class Highlighter:
         if end < len(text):
             out.append("…")
         return " ".join("".join(out).split())
+
+
+def _densest(matches, limit: int) -> int | None:
+    """The position of the match that starts the window with the most distinct needles."""
+    best, best_count = None, 0
+    for i, first in enumerate(matches[:50]):
+        seen = set()
+        for match in matches[i:]:
+            if match.end() - first.start() > limit * 2 // 3:
+                break
+            seen.add(match.lastgroup)
+        if len(seen) > best_count:
+            best, best_count = first.start(), len(seen)
+    return best
 
 
 def _needle_pattern(needle: str) -> str:

@@ -238,3 +238,11 @@ def test_phrases_need_adjacent_words_in_order(search):
     assert search('"midtbyen for skybrudsplan"')["total"] == 0  # another order
     # the title "Skybrudsplan for Vejle" and the first page "Indledning om byen." do not run together
     assert search('"vejle indledning"')["total"] == 0
+
+
+def test_snippet_shows_where_most_query_words_meet():
+    from index.snippets import highlighter
+
+    text = "Skybrud nævnes her. " + "Fyldtekst uden noget. " * 30 + "Skybrud og regnvand håndteres sammen."
+    snippet = highlighter(["skybrud", "regnvand"]).snippet(text)
+    assert "<mark>regnvand</mark>" in snippet and snippet.startswith("…")
