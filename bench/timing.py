@@ -10,17 +10,23 @@ from bench.stats import summarize
 
 
 def time_queries(search, queries, repetitions: int) -> dict:
-    """Latency in ms of `search(spec)` over `queries` x `repetitions` (after one untimed pass).
+    """Latency in ms of `search(spec)` over `queries` x `repetitions`, after a first pass.
 
-    Returns {"all": summary, "by_kind": {kind: summary}, "hits": {kind: median hit count}}.
+    The first pass meets each query for the first time (cold caches); it is summarised apart as
+    "first_pass". Returns {"all": summary, "by_kind": {kind: summary}, "first_pass": summary,
+    "hits": {kind: median hit count}, "errors": [...], "error_count": n}.
     """
     hits: dict[str, list[int]] = defaultdict(list)
     failing: dict[object, str] = {}
+    first: list[float] = []
     for spec in queries:
+        started = time.perf_counter()
         try:
             hits[spec.kind].append(search(spec))
         except Exception as exc:  # a product bug: report it with the query, time the others
             failing[spec] = f"{type(exc).__name__}: {exc}"
+            continue
+        first.append((time.perf_counter() - started) * 1000)
     queries = [spec for spec in queries if spec not in failing]
     samples: list[float] = []
     by_kind: dict[str, list[float]] = defaultdict(list)
@@ -33,6 +39,7 @@ def time_queries(search, queries, repetitions: int) -> dict:
             by_kind[spec.kind].append(elapsed)
     return {
         "all": summarize(samples),
+        "first_pass": summarize(first),
         "by_kind": {kind: summarize(values) for kind, values in by_kind.items()},
         "hits": {kind: statistics.median(values) for kind, values in hits.items()},
         "errors": [{"params": spec.params(), "error": error} for spec, error in failing.items()][:20],
