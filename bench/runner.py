@@ -67,7 +67,8 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
     index_dir = work / "klimaviden"
     if have_klimaviden:
         out["build"] = klimaviden.full_build(corpus, index_dir)
-        log(f"klimaviden full build {out['build']['seconds']:.1f} s ({out['build']['cpu_seconds']:.0f} CPU s), "
+        log(f"klimaviden full build {out['build']['seconds']:.1f} s ({out['build']['cpu_seconds']:.0f} CPU s: "
+            f"parsers {out['build']['parser_cpu_seconds']:.0f}, writer {out['build']['writer_cpu_seconds']:.0f}), "
             f"{out['build']['docs_per_second']:.0f} docs/s, "
             f"peak RSS {out['build']['peak_rss_bytes'] / 2**20:.0f} MiB, index {out['build']['index_bytes'] / 2**20:.1f} MiB")
 

@@ -47,7 +47,8 @@ def full_build(corpus: Path, index_dir: Path) -> dict:
     return {
         "seconds": seconds, "process_seconds": wall, "documents": report.get("documents"),
         "passages": report.get("passages"), "docs_per_second": (report.get("documents") or 0) / seconds,
-        "cpu_seconds": cpu, "peak_rss_bytes": peak.bytes, "index_bytes": folder_bytes(index_dir),
+        "cpu_seconds": cpu, "writer_cpu_seconds": report.get("writer_cpu_seconds"),
+        "parser_cpu_seconds": report.get("parser_cpu_seconds"), "peak_rss_bytes": peak.bytes, "index_bytes": folder_bytes(index_dir),
         "failed": report.get("failed_count", 0), "report": report,
     }
 
