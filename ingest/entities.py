@@ -84,9 +84,15 @@ def _entities(entries: object, kind: str, source: str) -> list[Entity]:
 
 def find_entities(text: str, entities: Entities) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(organisations, places) named in the text, by canonical name, in list order."""
+    lowered = text.lower()
+
+    def named(entity: Entity) -> bool:
+        # a substring test in C rules out most entities before the (slower) word-boundary regex
+        return any(anchor in lowered for anchor in _anchors(entity)) and bool(_pattern(entity).search(text))
+
     return (
-        tuple(e.name for e in entities.organizations if _pattern(e).search(text)),
-        tuple(e.name for e in entities.places if _pattern(e).search(text)),
+        tuple(e.name for e in entities.organizations if named(e)),
+        tuple(e.name for e in entities.places if named(e)),
     )
 
 
@@ -101,6 +107,12 @@ def merge_names(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:
                 seen.add(key)
                 merged.append(name.strip())
     return tuple(merged)
+
+
+@lru_cache(maxsize=4096)
+def _anchors(entity: Entity) -> tuple[str, ...]:
+    """The lower-cased first word of each form: a text that names the entity contains one of them."""
+    return tuple(form.split()[0].lower() for form in (entity.name, *entity.aliases))
 
 
 @lru_cache(maxsize=4096)

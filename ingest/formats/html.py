@@ -66,9 +66,10 @@ def extract(data: bytes, name: str) -> Extracted:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(data, "html.parser")
-    published = _published(soup)
-    meta_titles = _meta_titles(soup)
-    news = bool(published or soup.find("article") or _meta(soup, "property", "og:type") == "article")
+    metas = _meta_tags(soup)
+    published = _published(soup, metas)
+    meta_titles = _meta_titles(soup, metas)
+    news = bool(published or soup.find("article") or metas.get(("property", "og:type")) == "article")
     root = _content_root(soup)
     _strip_page_furniture(root)
     try:
@@ -98,23 +99,31 @@ def _merge_short_lead(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
     return (merged,) + tuple(Passage(p.number - 1, p.text, p.heading) for p in rest)
 
 
-def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
-    tag = soup.find("meta", attrs={attr: re.compile(f"^{re.escape(value)}$", re.IGNORECASE)})
-    content = tag.get("content") if tag else None
-    return content.strip() if isinstance(content, str) and content.strip() else None
+def _meta_tags(soup: BeautifulSoup) -> dict[tuple[str, str], str]:
+    """The page's <meta> contents in one pass, keyed by (attribute, lower-cased value); the first wins."""
+    found: dict[tuple[str, str], str] = {}
+    for tag in soup.find_all("meta"):
+        content = tag.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            value = tag.get(attr)
+            if isinstance(value, str):
+                found.setdefault((attr, value.strip().lower()), content.strip())
+    return found
 
 
-def _meta_titles(soup: BeautifulSoup) -> list[str]:
+def _meta_titles(soup: BeautifulSoup, metas: dict[tuple[str, str], str]) -> list[str]:
     """og:title / twitter:title / <title>, without a site suffix such as " | KL"."""
-    raw = [_meta(soup, "property", "og:title"), _meta(soup, "name", "twitter:title")]
+    raw = [metas.get(("property", "og:title")), metas.get(("name", "twitter:title"))]
     if soup.title and soup.title.string:
         raw.append(soup.title.string)
     return [clean_line(_SITE_SUFFIX.sub("", clean_line(t))) for t in raw if t and clean_line(t)]
 
 
-def _published(soup: BeautifulSoup):
+def _published(soup: BeautifulSoup, metas: dict[tuple[str, str], str]):
     for attr, value in _PUBLISHED_META:
-        found = parse_iso_date(_meta(soup, attr, value) or "")
+        found = parse_iso_date(metas.get((attr, value.lower()), ""))
         if found:
             return found
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
