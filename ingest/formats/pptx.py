@@ -10,6 +10,7 @@ from lxml.etree import LxmlError
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
+from pptx.oxml.ns import qn
 
 from ingest.document import Passage
 from ingest.errors import IngestError
@@ -22,6 +23,8 @@ EXTENSIONS = (".pptx",)
 MIME_TYPES = ("application/vnd.openxmlformats-officedocument.presentationml.presentation",)
 _TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 _FURNITURE_TYPES = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+# the shape's own offset: p:spPr or p:grpSpPr / a:xfrm / a:off, or p:xfrm / a:off for tables and charts
+_OFFSET_PATHS = (f"./*/{qn('a:xfrm')}/{qn('a:off')}", f"./{qn('p:xfrm')}/{qn('a:off')}")
 
 
 def extract(data: bytes, name: str) -> Extracted:
@@ -57,7 +60,7 @@ def _slide(slide) -> tuple[str, str]:
     """(title, body text with the speaker notes after it) of one slide."""
     title = ""
     lines: list[str] = []
-    for shape in sorted(slide.shapes, key=lambda s: ((s.top or 0), (s.left or 0))):
+    for shape in sorted(slide.shapes, key=_own_position):
         kind = shape.placeholder_format.type if shape.is_placeholder else None
         if kind in _FURNITURE_TYPES:
             continue  # footers and slide numbers repeat on every slide
@@ -71,6 +74,16 @@ def _slide(slide) -> tuple[str, str]:
             lines.append("")
             lines.append(notes.text)
     return title, normalize_text("\n".join(lines))
+
+
+def _own_position(shape) -> tuple[int, int]:
+    """(top, left) as the slide itself sets them; a placeholder that inherits its position from the
+    layout sorts first, in XML order (asking the layout costs more than the rest of the slide)."""
+    for path in _OFFSET_PATHS:
+        offset = shape.element.find(path)
+        if offset is not None:
+            return (int(offset.get("y", 0)), int(offset.get("x", 0)))
+    return (0, 0)
 
 
 def _shape_lines(shape) -> list[str]:

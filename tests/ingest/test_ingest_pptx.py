@@ -86,3 +86,25 @@ def test_footer_and_slide_number_placeholders_are_left_out():
     presentation.save(out)
     passage = pptx.extract(out.getvalue(), "o.pptx").passages[0]
     assert passage.text == "Tværgående styregruppe"
+
+
+def test_shapes_are_read_top_to_bottom_whatever_order_they_were_added_in():
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
+    slide.shapes.title.text = "Skybrudsplan"
+    low = slide.shapes.add_textbox(Inches(1), Inches(5), Inches(6), Inches(1))
+    low.text_frame.text = "Nederst: næste skridt"
+    table = slide.shapes.add_table(1, 2, Inches(1), Inches(3.5), Inches(6), Inches(1)).table
+    table.cell(0, 0).text, table.cell(0, 1).text = "Midt", "tabel"
+    high = slide.shapes.add_textbox(Inches(1), Inches(2), Inches(6), Inches(1))
+    high.text_frame.text = "Øverst: risikokort"
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    passage = pptx.extract(buffer.getvalue(), "orden.pptx").passages[0]
+    assert passage.heading == "Skybrudsplan"
+    assert passage.text.splitlines() == ["Øverst: risikokort", "Midt | tabel", "Nederst: næste skridt"]
