@@ -39,13 +39,13 @@ def build_rows(results: dict) -> list[list[str]]:
             _fmt(lookup(r, ("build", "peak_rss_bytes")), 0, 1 / MIB), _fmt(lookup(r, ("build", "index_bytes")), 1, 1 / MIB),
             _fmt(lookup(r, ("incremental", "unchanged", "p50")), 2),
             _fmt(lookup(r, ("incremental", "one_changed_visible", "p50")), 2),
-            _fmt(lookup(r, ("extract", "seconds"))),
+            _fmt(lookup(r, ("extract", "seconds"))) + (" (cached)" if lookup(r, ("extract", "cached")) else ""),
         ])
     return rows
 
 
 BUILD_HEADER = ["Documents", "Full build s", "Build CPU s (parsers + writer)", "Docs/s", "Peak RSS MiB", "Index MiB", "Incr. unchanged s",
-                "Incr. 1 changed s", "Extract only s"]
+                "Incr. 1 changed s", "Text extraction only s (2 workers)"]
 SEARCH_HEADER = ["Documents", "p50 ms", "p95 ms", "p99 ms", "First-pass p95", "FTS5 p95", "Whoosh raw p95", "tantivy p95",
                  "×FTS5 p50/p95", "groupedby p95 / ours p95 (many hits)", "HTTP / p95", "HTTP API p95",
                  "Page req/s", "API req/s", "Worker RSS MiB"]
