@@ -39,7 +39,9 @@ class BenchConfig:
     skip: frozenset[str] = field(default_factory=frozenset)
 
 
-QUICK = BenchConfig("quick", (300, 1000), repetitions=2, incremental_repetitions=3, http_seconds=5)
+# a quick run draws its chart beside its results, so the committed chart always shows a full run
+QUICK = BenchConfig("quick", (300, 1000), repetitions=2, incremental_repetitions=3, http_seconds=5,
+                    chart=HERE / "out" / "bench-scaling-quick.png")
 FULL = BenchConfig("full", (1000, 5000, 20000), repetitions=3, incremental_repetitions=5, http_seconds=15)
 
 
