@@ -24,7 +24,7 @@ from ingest.meetings import load_meeting, meeting_id_for
 from ingest.registry import format_for, is_supported
 from ingest.sidecar import load_sidecar
 from ingest.taxonomy import load_taxonomy, taxonomy_path
-from ingest.workers import TaskCrashed, TaskTimeout, run_limited
+from ingest.workers import TaskCrashed, TaskTimeout, read_ahead, run_limited
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,9 @@ def extract_file(corpus_dir: Path, relpath: str, limits: Limits = Limits()) -> D
     return build_document(facts, extracted, load_context(corpus_dir), meeting, load_sidecar(path, relpath))
 
 
+READ_AHEAD = 1024  # parsed documents held ready for a busy caller (about 30 MB)
+
+
 def extract_many(
     corpus_dir: Path,
     relpaths: Iterable[str],
@@ -134,7 +137,9 @@ def extract_many(
     corpus_dir = Path(corpus_dir)
     load_context(corpus_dir)  # a broken taxonomy fails once, here, not once per file
     task = partial(_extract_or_error, extract, corpus_dir, limits)
-    for relpath, result in run_limited(task, list(relpaths), workers=workers, timeout=limits.timeout_seconds):
+    results = run_limited(task, list(relpaths), workers=workers, timeout=limits.timeout_seconds)
+    # parsing goes on while the caller is busy with earlier results (the index writer commits)
+    for relpath, result in read_ahead(results, READ_AHEAD):
         if isinstance(result, TaskTimeout):
             result = IngestError(relpath, f"the parser took too long and was {result}")
         elif isinstance(result, TaskCrashed):

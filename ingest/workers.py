@@ -9,10 +9,13 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import queue
 import signal
 import sys
+import threading
 import time
 import traceback
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -80,7 +83,11 @@ class _Worker:
         self.process = ctx.Process(
             target=_serve, args=(task, child_conn, self.conn, os.getpid()), daemon=True
         )
-        self.process.start()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns about fork() in a process with threads (read_ahead runs this in
+            # one). The child only serves tasks: it touches none of the locks other threads hold.
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+            self.process.start()
         child_conn.close()
         self.item: Any = None
         self.deadline: float | None = None
@@ -150,6 +157,57 @@ def run_limited(
     finally:
         for worker in idle + busy:
             worker.stop(force=worker in busy)
+
+
+_END = object()
+
+
+def read_ahead(items: Iterator[Any], depth: int) -> Iterator[Any]:
+    """Iterate ``items`` in a background thread, up to ``depth`` results ahead of the consumer.
+
+    With worker processes behind ``items``, they keep working while the consumer is busy (the index
+    writer committing a batch) instead of waiting for it to ask for the next result. An exception
+    of ``items`` is raised to the consumer; a consumer that stops early stops the thread, which
+    closes ``items`` (so its workers are stopped) before this generator returns.
+    """
+    buffer: queue.Queue = queue.Queue(maxsize=max(1, depth))
+    stop = threading.Event()
+
+    def offer(entry) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not offer((True, item)):
+                    return
+            offer((True, _END))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
+            offer((False, exc))
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+
+    thread = threading.Thread(target=produce, name="read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            ok, value = buffer.get()
+            if not ok:
+                raise value
+            if value is _END:
+                return
+            yield value
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _receive(worker: _Worker):
