@@ -8,6 +8,9 @@ import unicodedata
 
 import charset_normalizer
 
+from ingest.errors import IngestError
+from ingest.normalize import normalize_text
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -61,3 +64,14 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     return len(_JUNK.findall(text)) / len(text) > _MAX_JUNK_RATIO
+
+
+def read_text_file(data: bytes, name: str) -> str:
+    """The decoded, whitespace-normalised text of a plain-text file (TXT, Markdown), or an
+    IngestError naming why it is none: empty, or not text at all."""
+    if not data.strip():
+        raise IngestError(name, "the file is empty")
+    try:
+        return normalize_text(decode_text(data))
+    except NotText as exc:
+        raise IngestError(name, str(exc)) from exc

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ingest.dates import parse_iso_date
-from ingest.encoding import NotText, decode_text
+from ingest.encoding import read_text_file
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
-from ingest.normalize import clean_line, normalize_text
+from ingest.normalize import clean_line
 
 NAME = "markdown"
 EXTENSIONS = (".md", ".markdown")
@@ -28,12 +28,7 @@ _INLINE = (
 
 
 def extract(data: bytes, name: str) -> Extracted:
-    if not data.strip():
-        raise IngestError(name, "the file is empty")
-    try:
-        text = normalize_text(decode_text(data))
-    except NotText as exc:
-        raise IngestError(name, str(exc)) from exc
+    text = read_text_file(data, name)
     front, body = _front_matter(text)
     blocks = _blocks(body)
     passages = sections(blocks)

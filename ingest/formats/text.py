@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from ingest.dates import find_dateline
-from ingest.encoding import NotText, decode_text
+from ingest.encoding import read_text_file
 from ingest.errors import IngestError
 from ingest.extracted import Extracted
 from ingest.document import Passage
-from ingest.normalize import clean_line, normalize_text
+from ingest.normalize import clean_line
 
 NAME = "text"
 EXTENSIONS = (".txt", ".text")
@@ -18,12 +18,7 @@ _MAX_TITLE = 160
 
 
 def extract(data: bytes, name: str) -> Extracted:
-    if not data.strip():
-        raise IngestError(name, "the file is empty")
-    try:
-        text = normalize_text(decode_text(data))
-    except NotText as exc:
-        raise IngestError(name, str(exc)) from exc
+    text = read_text_file(data, name)
     if not re.search(r"\w", text):
         raise IngestError(name, "the file holds no readable text")
     return Extracted(
