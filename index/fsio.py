@@ -9,15 +9,8 @@ from pathlib import Path
 from index.faults import checkpoint
 
 
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush a file's data, or a folder's entries (a rename into it), to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -34,7 +27,7 @@ def write_atomic(path: Path, data: str) -> None:
         os.fsync(handle.fileno())
     checkpoint("fsio.replace", path)
     os.replace(tmp, path)
-    fsync_dir(path.parent)
+    fsync_path(path.parent)
 
 
 def write_json_atomic(path: Path, data) -> None:
@@ -54,7 +47,7 @@ def fsync_tree(path: Path, newer_than_ns: int = 0) -> None:
     for entry in os.scandir(path):
         if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime_ns >= newer_than_ns:
             try:
-                fsync_file(Path(entry.path))
+                fsync_path(Path(entry.path))
             except FileNotFoundError:  # a temporary file Whoosh removed meanwhile
                 pass
-    fsync_dir(path)
+    fsync_path(path)

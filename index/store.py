@@ -25,7 +25,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.errors import IndexMissing
 from index.faults import checkpoint
-from index.fsio import fsync_dir, fsync_tree, read_json, write_atomic, write_json_atomic
+from index.fsio import fsync_path, fsync_tree, read_json, write_atomic, write_json_atomic
 from index.schema import FORMAT, build_schema
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ def remove_stale(index_dir: Path, keep_previous: int = 1) -> list[str]:
         checkpoint("store.removing-stale")
         removed.append(generation.name)
     if removed:
-        fsync_dir(index_dir)
+        fsync_path(index_dir)
     return removed
 
 
