@@ -15,7 +15,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     corpus, index = Path(argv[0]), Path(argv[1])
     started = time.perf_counter()
-    from index.reindex import reindex
+    from reindex import reindex
 
     imported = time.perf_counter()
     before = os.times()

@@ -7,7 +7,7 @@ class IndexMissing(Exception):
     """No index has been built in this directory yet (run `klimaviden reindex`)."""
 
     def __init__(self, index_dir):
-        super().__init__(f"no index in {index_dir}: run `klimaviden reindex` first")
+        super().__init__(f"no index in {index_dir}")
         self.index_dir = index_dir
 
 
@@ -25,4 +25,15 @@ class InvalidRequest(ValueError):
 
 
 class ConfigError(ValueError):
-    """The corpus or index directory is unusable (missing, not a directory)."""
+    """The corpus or index directory is unusable (missing, not a directory), or a configuration
+    file in the corpus is invalid."""
+
+
+class IndexDamaged(Exception):
+    """The live generation's files are not what was committed (truncated, missing, changed bytes,
+    unreadable metadata). Searching cannot be trusted; the next plain reindex rebuilds it."""
+
+    def __init__(self, where, problem: str):
+        super().__init__(f"the index in {where} is damaged: {problem}")
+        self.where = where
+        self.problem = problem

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from index.errors import LockHeld
+from index.faults import checkpoint
 
 LOCK_NAME = "reindex.lock"
 
@@ -55,6 +56,18 @@ def _read_pid(fd: int) -> int | None:
         return None
 
 
+def _write_pid(fd: int, text: str) -> None:
+    """The holder's pid is for messages only: on a full disk the lock holds without it, so the run
+    can go on to free the space a crashed run left."""
+    try:
+        checkpoint("lock.pid")
+        os.ftruncate(fd, 0)
+        if text:
+            os.write(fd, text.encode("ascii"))
+    except OSError:
+        pass
+
+
 @contextmanager
 def reindex_lock(index_dir: Path):
     """Hold the index folder's reindex lock for the duration of the block, or raise LockHeld."""
@@ -66,12 +79,11 @@ def reindex_lock(index_dir: Path):
         except BlockingIOError:
             raise LockHeld(_read_pid(fd)) from None
         _held.add(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        _write_pid(fd, f"{os.getpid()}\n")
         try:
             yield
         finally:
-            os.ftruncate(fd, 0)
+            _write_pid(fd, "")
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         _held.discard(fd)

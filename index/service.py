@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from index import bits
+from index.errors import IndexDamaged
 from index.facets import ReaderFacets
+from index.integrity import require_content, require_sizes
 from index.query import SearchRequest
 from index.related import related_docnums
 from index.ranking import TermIndex
 from index.search import View, brief, run_search, stored_document
-from index.store import Generation, index_bytes, reader_toc, require_current
+from index.store import Generation, index_bytes, read_refusal, reader_toc, require_current
 from index.writer import passage_count
 
 
@@ -27,14 +30,25 @@ class _Open:
 
     def __init__(self, generation: Generation):
         self.generation = generation
-        self.ix = generation.open()
-        self.searcher = self.ix.searcher()
-        self._load()
+        self.ix = None
+        self.searcher = None
+        try:
+            self.ix = generation.open()
+            toc = self.ix.latest_generation()
+            # sizes before any segment is opened: a truncated file is named, not read
+            require_sizes(generation.path, generation.manifest(generation.meta(toc=toc), toc))
+            self.searcher = self.ix.searcher()
+            self._load()
+        except BaseException:
+            self.close()
+            raise
 
     def _load(self):
+        self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
+        self.manifest = self.generation.manifest(self.meta, reader_toc(self.searcher.reader()))
+        require_sizes(self.generation.path, self.manifest)  # a few stat calls per commit opened
         self.facets = ReaderFacets(self.searcher.reader())
         self.view = View(self.searcher, self.facets, TermIndex(self.searcher, self.facets.live))
-        self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
 
     def refresh(self) -> None:
         if not self.searcher.up_to_date():
@@ -46,8 +60,34 @@ class _Open:
             self._load()
 
     def close(self) -> None:
-        self.searcher.close()
-        self.ix.close()
+        if self.searcher is not None:
+            self.searcher.close()
+        if self.ix is not None:
+            self.ix.close()
+
+
+def _open_checked(generation: Generation) -> _Open:
+    """Open a generation; a failure to read it is checked against the recorded checksums, and
+    becomes IndexDamaged when the files are not what was committed (else it is a bug: re-raised)."""
+    try:
+        return _Open(generation)
+    except IndexDamaged:
+        raise
+    except Exception:
+        _raise_if_damaged(generation, None)
+        raise
+
+
+def _raise_if_damaged(generation: Generation, manifest: dict | None) -> None:
+    if manifest is None:
+        try:
+            meta = generation.meta()
+        except IndexDamaged:
+            raise
+        manifest = meta.get("files")
+        if not manifest:  # nothing recorded to check against: a file that cannot be read is damage
+            raise IndexDamaged(generation.path, "its files cannot be read")
+    require_content(generation.path, manifest)
 
 
 class SearchService:
@@ -62,14 +102,33 @@ class SearchService:
     def _current(self) -> _Open:
         """The open generation, reopened or refreshed if the index changed. Call with the lock held."""
         generation = require_current(self.index_dir)
-        if self._open is None or self._open.generation.path != generation.path:
-            fresh = _Open(generation)
+        if self._open is None or self._open.generation != generation:
+            fresh = _open_checked(generation)
             if self._open is not None:
                 self._open.close()
             self._open = fresh
         else:
-            self._open.refresh()
+            try:
+                self._open.refresh()
+            except IndexDamaged:
+                raise
+            except Exception:
+                _raise_if_damaged(generation, None)
+                raise
         return self._open
+
+    @contextmanager
+    def _reading(self):
+        """The open generation, under the lock; a read that fails on damaged files says so."""
+        with self._lock:
+            live = self._current()
+            try:
+                yield live
+            except IndexDamaged:
+                raise
+            except Exception:
+                _raise_if_damaged(live.generation, live.manifest)
+                raise
 
     def close(self) -> None:
         with self._lock:
@@ -80,13 +139,11 @@ class SearchService:
     # -- searching ----------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> dict:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             return run_search(live.view, request, live.facets.theme_labels)
 
     def document(self, doc_id: str) -> dict | None:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             docnum = live.facets.by_id.get(doc_id)
             if docnum is None:
                 return None
@@ -95,8 +152,7 @@ class SearchService:
             return doc
 
     def related(self, doc_id: str, limit: int = 5) -> list[dict]:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             docnum = live.facets.by_id.get(doc_id)
             if docnum is None:
                 return []
@@ -115,8 +171,7 @@ class SearchService:
         return {**meeting, "documents": briefs}
 
     def meetings(self) -> list[dict]:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             listed = sorted(
                 live.meta.get("meetings", []),
                 key=lambda m: (m.get("date") or "", m["id"]),
@@ -125,16 +180,14 @@ class SearchService:
             return [self._meeting(live, m) for m in listed]
 
     def meeting(self, meeting_id: str) -> dict | None:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             for meeting in live.meta.get("meetings", []):
                 if meeting["id"] == meeting_id:
                     return self._meeting(live, meeting)
             return None
 
     def topics(self) -> list[dict]:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             return [
                 {
                     "slug": t["slug"],
@@ -152,17 +205,19 @@ class SearchService:
     # -- state of the index -------------------------------------------------------------------
 
     def health(self) -> dict:
-        with self._lock:
-            live = self._current()
-            return {
+        with self._reading() as live:
+            health = {
                 "generation": live.generation.number,
                 "documents": live.facets.count,
                 "last_reindex": _iso(live.meta.get("last_reindex")),
             }
+        refusal = read_refusal(self.index_dir)
+        if refusal:
+            health["refused_run"] = {**refusal, "at": _iso(refusal.get("at"))}
+        return health
 
     def stats(self) -> dict:
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             topics = {
                 t["slug"]: bits.count(live.facets.value_mask("topic", t["slug"]))
                 for t in live.meta.get("taxonomy", [])
@@ -177,14 +232,14 @@ class SearchService:
                 "generation": live.generation.number,
                 "last_reindex": _iso(live.meta.get("last_reindex")),
                 "last_failures": list(live.meta.get("failures", [])),
+                "refused_run": read_refusal(self.index_dir),
             }
 
     def corpus_file(self, doc_id: str) -> Path | None:
         """The original file of an indexed document, only if it is still inside the corpus folder."""
         if self.corpus_dir is None:
             return None
-        with self._lock:
-            live = self._current()
+        with self._reading() as live:
             docnum = live.facets.by_id.get(doc_id)
             if docnum is None:
                 return None

@@ -1,6 +1,7 @@
 """The `klimaviden` command: thin click wrappers over ingest/, index/ and webapp/.
 
-Exit codes: 0 success; 1 reindex finished but some files failed; 2 usage or configuration error;
+Exit codes: 0 success; 1 reindex finished but some files failed; 2 usage or configuration error
+(a damaged index too: the cure is a plain reindex); 3 reindex refused to remove most of the index;
 74 reindex stopped by a file system error (disk full, read-only; the index keeps its last committed
 state); 75 another reindex holds the lock (nothing touched).
 """
@@ -14,25 +15,22 @@ from pathlib import Path
 
 import click
 
+from klimaviden import exit_codes
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
 from klimaviden.terminal import format_document, format_results, format_stats
 
-EXIT_FAILED_FILES = 1
-EXIT_USAGE = 2
-EXIT_IO_ERROR = 74  # EX_IOERR in sysexits.h
-EXIT_LOCKED = 75
-
 
 class UsageError(click.ClickException):
     """A user error: printed as "Error: ..." and exits 2, like click's own usage errors."""
 
-    exit_code = EXIT_USAGE
+    exit_code = exit_codes.USAGE
 
 
-def common_options(needs_corpus: bool = True, needs_index: bool = True):
-    """--corpus/--index (overriding KLIMAVIDEN_CORPUS/KLIMAVIDEN_INDEX) and --verbose/--quiet."""
+def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_corpus: bool = True):
+    """--corpus/--index (overriding KLIMAVIDEN_CORPUS/KLIMAVIDEN_INDEX) and --verbose/--quiet.
+    checks_corpus=False leaves a missing corpus folder to the command (to report it its own way)."""
 
     def decorate(command):
         @click.option("--verbose", "-v", is_flag=True, help="Log every step (debug level).")
@@ -41,7 +39,7 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True):
         def wrapper(*args, verbose: bool, quiet: bool, **kwargs):
             configure_logging(verbose=verbose, quiet=quiet)
             settings = resolve_settings(kwargs.pop("corpus", None), kwargs.pop("index", None))
-            if needs_corpus and not settings.corpus.is_dir():
+            if needs_corpus and checks_corpus and not settings.corpus.is_dir():
                 raise UsageError(f"corpus folder does not exist: {settings.corpus}")
             return command(*args, settings=settings, quiet=quiet, **kwargs)
 
@@ -59,14 +57,18 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True):
 
 
 def open_service(settings):
-    from index.errors import IndexMissing
+    from index.errors import ConfigError, IndexDamaged, IndexMissing
     from index.service import SearchService
 
     service = SearchService(settings.index, settings.corpus)
     try:
         service.health()
     except IndexMissing as exc:
-        raise UsageError(f"{exc} (run `klimaviden reindex` first)") from exc
+        raise UsageError(f"{exc}: run `klimaviden reindex` first") from exc
+    except IndexDamaged as exc:
+        raise UsageError(f"{exc}. Run `klimaviden reindex`: it rebuilds a damaged index by itself") from exc
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
     return service
 
 
@@ -82,48 +84,44 @@ def main():
 @main.command()
 @click.option("--full", is_flag=True, help="Rebuild from scratch beside the live index, then swap it in.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout, whatever the exit code.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Parser processes [default: CPU count].")
-@common_options()
-def reindex(settings, quiet, full, dry_run, as_json, workers):
+@click.option(
+    "--allow-mass-delete", is_flag=True,
+    help="Let the run remove more than half of the indexed documents (refused otherwise, exit 3).",
+)
+@common_options(checks_corpus=False)
+def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete):
     """Index the corpus: new files added, changed updated, vanished deleted.
 
-    Safe to re-run from cron. Exit codes: 0 all good, 1 some files failed (the rest is indexed),
-    2 usage error, 74 the index could not be written (disk full, read-only), 75 another reindex
-    is running.
+    Safe to re-run from cron. A damaged index is rebuilt by itself. Exit codes: 0 all good,
+    1 some files failed (the rest is indexed), 2 usage or configuration error, 3 refused: the run
+    would remove more than half of the index (the corpus looks empty or unmounted; nothing
+    touched), 74 the index could not be written (disk full, read-only), 75 another reindex is
+    running.
 
     Example: klimaviden reindex --corpus /srv/klimaviden/corpus --json
     """
-    from index.errors import ConfigError, LockHeld
-    from index.reindex import reindex as run_reindex
-    from ingest.taxonomy import TaxonomyError
+    from reindex import reindex as run_reindex
+    from reindex.outcome import run_outcome
 
-    try:
-        report = run_reindex(
+    outcome = run_outcome(
+        lambda: run_reindex(
             settings.corpus,
             settings.index,
             full=full,
             dry_run=dry_run,
             workers=workers,
             progress=terminal_progress("Indekserer", quiet=quiet or as_json),
+            allow_mass_delete=allow_mass_delete,
         )
-    except LockHeld as exc:
-        holder = f" (pid {exc.pid})" if exc.pid else ""
-        click.echo(f"Error: another reindex holds the lock{holder}; nothing was touched.", err=True)
-        sys.exit(EXIT_LOCKED)
-    except (ConfigError, TaxonomyError) as exc:
-        raise UsageError(str(exc)) from exc
-    except OSError as exc:
-        click.echo(
-            f"Error: reindex stopped by a file system error: {exc}. The index keeps its last "
-            "committed state; run reindex again once the problem is fixed.",
-            err=True,
-        )
-        sys.exit(EXIT_IO_ERROR)
-    summary = report.as_dict()
+    )
+    if outcome.error:
+        click.echo(f"Error: {outcome.error}", err=True)
     if as_json:
-        click.echo(json.dumps(summary, ensure_ascii=False))
-    else:
+        click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False))
+    elif not outcome.error:
+        summary = outcome.summary
         for failure in summary["failed"]:
             click.echo(f"failed: {failure['path']}: {failure['error']}", err=True)
         if not quiet:
@@ -132,8 +130,8 @@ def reindex(settings, quiet, full, dry_run, as_json, workers):
                 "{skipped} skipped, {n_failed} failed; {documents} documents, {passages} passages "
                 "in {seconds:.1f} s".format(n_failed=len(summary["failed"]), **summary)
             )
-    if summary["failed"]:
-        sys.exit(EXIT_FAILED_FILES)
+    if outcome.exit_code:
+        sys.exit(outcome.exit_code)
 
 
 @main.command()
@@ -200,7 +198,7 @@ def show(settings, quiet, path, as_json):
         document = extract_file(corpus_root, relpath)
     except IngestError as exc:
         click.echo(f"Error: {exc}", err=True)
-        sys.exit(EXIT_FAILED_FILES)
+        sys.exit(exit_codes.FAILED_FILES)
     if as_json:
         click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
     else:

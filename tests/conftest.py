@@ -22,7 +22,7 @@ def sample_corpus() -> Path:
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory) -> Settings:
     """A copy of the sample corpus and an index built from it, shared by the whole session."""
-    from index.reindex import reindex
+    from reindex import reindex
 
     root = tmp_path_factory.mktemp("sample")
     corpus = root / "corpus"

@@ -9,13 +9,15 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from index.errors import IndexMissing, InvalidRequest
+from index.errors import ConfigError, IndexDamaged, IndexMissing, InvalidRequest
 
 # Responses for programs: the JSON API, the health check, the feed and the export.
 MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv")
 
-INDEX_MISSING_MESSAGE = (
-    "Søgeindekset er ikke bygget endnu. Kør `klimaviden reindex` og prøv igen om lidt."
+INDEX_MISSING_MESSAGE = "Søgningen er ikke klar endnu: materialet er ved at blive indlæst. Prøv igen om lidt."
+INDEX_DAMAGED_MESSAGE = (
+    "Søgningen er midlertidigt ude af drift, fordi søgeindekset er beskadiget. Det bliver bygget "
+    "op igen ved næste indlæsning af materialet. Prøv igen senere."
 )
 
 TITLES = {
@@ -73,6 +75,11 @@ def _index_missing(exc: IndexMissing):
     return error_response(503, INDEX_MISSING_MESSAGE)
 
 
+def _index_damaged(exc: IndexDamaged):
+    current_app.logger.error("%s: run `klimaviden reindex` to rebuild it", exc)
+    return error_response(503, INDEX_DAMAGED_MESSAGE)
+
+
 def _unexpected(exc: Exception):
     if isinstance(exc, HTTPException):
         return _http_error(exc)
@@ -84,4 +91,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(InvalidRequest, _invalid_request)
     app.register_error_handler(IndexMissing, _index_missing)
+    app.register_error_handler(IndexDamaged, _index_damaged)
+    app.register_error_handler(ConfigError, _index_damaged)
     app.register_error_handler(Exception, _unexpected)

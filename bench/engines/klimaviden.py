@@ -20,7 +20,7 @@ from bench.stats import summarize
 
 def available() -> bool:
     try:
-        import index.reindex  # noqa: F401
+        import reindex  # noqa: F401
         import index.service  # noqa: F401
     except ImportError:
         return False
@@ -82,7 +82,7 @@ class KlimavidenEngine:
 def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable_file: str,
                 repetitions: int) -> dict:
     """Reindex with nothing changed, and with one file changed until the open service finds the change."""
-    from index.reindex import reindex
+    from reindex import reindex
 
     unchanged = []
     for _ in range(repetitions):

@@ -121,7 +121,7 @@ def mini_corpus(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def mini_built(tmp_path_factory):
     """The small real-file corpus indexed once: (corpus, index_dir, service). Read-only."""
-    from index.reindex import reindex
+    from reindex import reindex
 
     root = tmp_path_factory.mktemp("mini")
     corpus = write_mini_corpus(root / "corpus")

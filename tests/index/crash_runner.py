@@ -25,7 +25,7 @@ def wait_here(signal_file: Path):
 def main(corpus: str, index_dir: str, point: str, signal: str) -> None:
     from index import store
     from index.lock import reindex_lock
-    from index.reindex import reindex
+    from reindex import reindex
 
     signal_file = Path(signal)
     full = point in ("rebuilding", "swapping")

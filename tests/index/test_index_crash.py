@@ -15,7 +15,7 @@ import pytest
 
 from index.errors import LockHeld
 from index.query import SearchRequest
-from index.reindex import reindex
+from reindex import reindex
 from index.service import SearchService
 
 RUNNER = Path(__file__).with_name("crash_runner.py")

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-import index.reindex as reindex_module
+import reindex.run as reindex_module
 from index import store
 from index.errors import ConfigError, IndexMissing
 from index.query import SearchRequest
-from index.reindex import reindex
+from reindex import reindex
 from index.service import SearchService
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from index.query import SearchRequest
-from index.reindex import reindex
+from reindex import reindex
 from index.service import SearchService
 
 

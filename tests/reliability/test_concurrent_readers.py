@@ -15,7 +15,7 @@ from pathlib import Path
 from reliability_helpers import REPO, cli_env, note, run_cli, write_files
 
 from index.query import SearchRequest
-from index.reindex import reindex
+from reindex import reindex
 from index.service import SearchService
 
 WORD = "klimanotat"

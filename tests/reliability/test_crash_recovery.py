@@ -16,7 +16,7 @@ from reliability_helpers import corpus_a, corpus_b, fingerprint, processes_left,
 
 from index import store
 from index.lock import lock_holder
-from index.reindex import reindex
+from reindex import reindex
 
 
 @dataclass(frozen=True)

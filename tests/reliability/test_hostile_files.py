@@ -13,7 +13,7 @@ from hostile_files import nested_html, write_hostile_corpus
 from reliability_helpers import write_files
 
 from index.query import SearchRequest
-from index.reindex import reindex
+from reindex import reindex
 from index.service import SearchService
 from ingest import pipeline
 from ingest.formats import text

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from reliability_helpers import copy_taxonomy, write_files
 
-from index.reindex import reindex
+from reindex import reindex
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'

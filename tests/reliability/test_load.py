@@ -25,7 +25,7 @@ import pytest
 
 from reliability_helpers import REPO, cli_env, copy_taxonomy, write_files
 
-from index.reindex import reindex
+from reindex import reindex
 
 pytestmark = pytest.mark.load
 

@@ -4,6 +4,7 @@ Each ends with a clear message and exit code, and the live index keeps answering
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from reliability_helpers import (
 )
 
 from index.lock import lock_holder, reindex_lock
-from index.reindex import reindex
+from reindex import reindex
 
 EXIT_IO_ERROR = 74
 EXIT_LOCKED = 75
@@ -58,7 +59,9 @@ def test_a_second_run_while_the_lock_is_held_exits_75_and_touches_nothing(built)
         assert tree_snapshot(index_dir) == snapshot
     assert done.returncode == EXIT_LOCKED and full.returncode == EXIT_LOCKED
     assert f"pid {os.getpid()}" in done.stderr and "Traceback" not in done.stderr
-    assert done.stdout == ""
+    summary = json.loads(done.stdout)  # cron logs get one object, not an empty line
+    assert summary["exit"] == EXIT_LOCKED and f"pid {os.getpid()}" in summary["error"]
+    assert summary["added"] == 0 and summary["failed"] == []
     assert fingerprint(index_dir, corpus) == before
 
 
@@ -103,8 +106,9 @@ def test_a_write_error_stops_with_exit_74_and_a_clear_message_leaving_the_index_
     built, fault, full
 ):
     corpus, index_dir, before = built
-    done = run_cli(reindex_args(corpus, index_dir, *(["--full"] if full else [])), fault=fault)
+    done = run_cli(reindex_args(corpus, index_dir, "--json", *(["--full"] if full else [])), fault=fault)
     assert done.returncode == EXIT_IO_ERROR, done.stderr
+    assert json.loads(done.stdout)["exit"] == EXIT_IO_ERROR
     reason = "No space left on device" if "enospc" in fault else "Read-only file system"
     assert reason in done.stderr and "Traceback" not in done.stderr
     assert "last committed state" in done.stderr

@@ -16,7 +16,7 @@ from klimaviden.config import Settings
 
 @pytest.fixture(scope="session")
 def hostile_index(tmp_path_factory) -> Settings:
-    from index.reindex import reindex
+    from reindex import reindex
 
     root = tmp_path_factory.mktemp("hostile")
     corpus = write_hostile_corpus(root)

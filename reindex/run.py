@@ -1,0 +1,365 @@
+"""The run step: bring the index up to date with the corpus, incrementally or by a full rebuild.
+
+    reindex()  holds the lock, clears what a failed run left, then
+      rebuild()  fills a new generation and swaps it in (--full; a schema, analyser or taxonomy
+                 change; or a live index that is damaged)
+      update()   commits the plan's changes inside the live generation
+
+Both start from one RunState (what the corpus and the live index look like) and ask the same
+guards before they write. Unchanged files (same size, mtime and metadata files) are neither read
+nor parsed; files whose stat changed are hashed and only parsed when their content changed.
+Parsing runs in worker processes; one writer commits. Failures are recorded with path and reason;
+the rest of the corpus is indexed and searchable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index import store
+from index.errors import ConfigError, IndexDamaged
+from index.faults import checkpoint
+from index.integrity import content_problem
+from index.lock import reindex_lock
+from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count
+from ingest.document import Document
+from ingest.errors import IngestError, UnsupportedFormat
+from ingest.pipeline import extract_many, scan_corpus
+from klimaviden.danish.compounds import default_vocabulary
+from reindex.corpus import (
+    DependencyStamps,
+    context_stamp,
+    file_checksum,
+    meetings_snapshot,
+    taxonomy_snapshot,
+)
+from reindex.guards import MassDeleteGuard, MassDeleteRefused
+from reindex.plan import Plan, make_plan, stat_key, stats_after, with_stats
+from reindex.report import ReindexReport
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[Iterable], Iterable]
+
+
+def reindex(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    full: bool = False,
+    dry_run: bool = False,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    allow_mass_delete: bool = False,
+) -> ReindexReport:
+    """Bring index_dir up to date with corpus_dir. Raises LockHeld if another run holds the lock,
+    ConfigError (a ValueError) for a missing corpus folder, TaxonomyError for a broken taxonomy,
+    MassDeleteRefused when the corpus looks empty or unreadable (nothing touched)."""
+    started = time.monotonic()
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    if not corpus_dir.is_dir():
+        raise ConfigError(f"corpus folder does not exist: {corpus_dir}")
+    if index_dir.exists() and not index_dir.is_dir():
+        raise ConfigError(f"index path is not a folder: {index_dir}")
+    guard = MassDeleteGuard(allow=allow_mass_delete)
+    if dry_run:
+        report = _dry_run(corpus_dir, index_dir, full, guard)
+    else:
+        with reindex_lock(index_dir):
+            checkpoint("reindex.locked")
+            store.remove_stale(index_dir)  # first: frees the space a run that filled the disk took
+            state = RunState.start(corpus_dir, index_dir, workers, progress, guard)
+            try:
+                report = rebuild(state) if state.needs_rebuild(full) else update(state)
+            except MassDeleteRefused as refused:
+                store.record_refusal(index_dir, {**refused.as_dict(), "at": time.time()})
+                raise
+            store.clear_refusal(index_dir)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+# -- the state a run starts from --------------------------------------------------------------
+
+
+@dataclass
+class RunState:
+    corpus_dir: Path
+    index_dir: Path
+    workers: int | None
+    progress: Progress | None
+    guard: MassDeleteGuard
+    context: str
+    taxonomy: list
+    meetings: list
+    meeting_failures: list
+    live: store.Generation | None
+    damage: str | None  # why the live generation cannot be trusted, or None
+    started_ns: int = field(default_factory=time.time_ns)
+
+    @classmethod
+    def start(cls, corpus_dir, index_dir, workers, progress, guard) -> "RunState":
+        taxonomy = taxonomy_snapshot(corpus_dir)  # a broken taxonomy stops here, before any writing
+        meetings, meeting_failures = meetings_snapshot(corpus_dir)
+        live = store.current_generation(index_dir)
+        damage = live_damage(live) if live is not None else None
+        if damage:
+            log.warning("the live index is damaged (%s): rebuilding it", damage)
+        return cls(
+            corpus_dir, index_dir, workers, progress, guard, context_stamp(corpus_dir), taxonomy,
+            meetings, meeting_failures, live, damage,
+        )
+
+    def needs_rebuild(self, full: bool) -> bool:
+        return bool(self.damage) or _needs_rebuild(self.live, full, self.context)
+
+    def live_documents(self) -> int:
+        """Documents the live index holds (for the guard), read from its last report if damaged."""
+        if self.live is None:
+            return 0
+        if self.damage:
+            try:
+                return int((self.live.meta().get("report") or {}).get("documents") or 0)
+            except IndexDamaged:
+                return 0
+        with _searcher(self.live) as searcher:
+            return searcher.doc_count()
+
+    def scan(self):
+        scan = scan_corpus(self.corpus_dir)
+        stamps = DependencyStamps(self.corpus_dir)
+        deps = {item.relpath: stamps(item.relpath) for item in scan.files}
+        return scan, deps
+
+    def metadata(self, base: dict, report: ReindexReport, failures: list[dict], stats: dict) -> dict:
+        meta = dict(base)
+        meta.update(
+            stats=stats,
+            context=self.context,
+            last_reindex=time.time(),
+            failures=failures,
+            meetings=self.meetings,
+            taxonomy=self.taxonomy,
+            report=report.as_dict(),
+        )
+        return meta
+
+
+def live_damage(live: store.Generation) -> str | None:
+    """Why the live generation cannot be trusted (its metadata, files or content), or None."""
+    try:
+        ix = live.open()
+    except Exception as exc:  # noqa: BLE001 - whatever Whoosh raises on a table of contents it cannot read
+        return f"it cannot be opened ({type(exc).__name__}: {exc})"
+    try:
+        meta = live.meta()
+        manifest = live.manifest(meta, ix.latest_generation())
+        if manifest:
+            return content_problem(live.path, manifest)
+        with ix.searcher() as searcher:  # an index from before checksums: reading it is the check
+            indexed_files(searcher.reader())
+    except IndexDamaged as exc:
+        return exc.problem
+    except Exception as exc:  # noqa: BLE001
+        return f"it cannot be read ({type(exc).__name__}: {exc})"
+    finally:
+        ix.close()
+    return None
+
+
+@contextmanager
+def _searcher(generation):
+    ix = generation.open()
+    try:
+        with ix.searcher() as searcher:
+            yield searcher
+    finally:
+        ix.close()
+
+
+def _needs_rebuild(live, full: bool, context: str) -> bool:
+    if full or live is None or not live.compatible:
+        return True
+    return live.meta().get("context") != context
+
+
+def _same_content(item, old: Indexed) -> bool:
+    try:
+        return file_checksum(item.abspath) == old.checksum
+    except OSError:
+        return False
+
+
+def _plan(scan, deps, indexed, failures) -> Plan:
+    return make_plan(
+        scan.files,
+        deps,
+        indexed,
+        failures,
+        _same_content,
+        skipped=len(scan.skipped),
+        unreadable=list(getattr(scan, "unreadable", []) or []),
+    )
+
+
+# -- the two ways to run ------------------------------------------------------------------------
+
+
+def rebuild(state: RunState) -> ReindexReport:
+    """Fill a new generation from the whole corpus and make it the live one."""
+    scan, deps = state.scan()
+    todo = _plan(scan, deps, {}, [])
+    state.guard.check(state.live_documents(), todo.remaining)
+    generation = store.create_generation(state.index_dir)
+    checkpoint("reindex.generation-created")
+    report = ReindexReport(
+        full=True, skipped=todo.skipped, unchanged=todo.unchanged, failed=list(todo.carried),
+        repaired=state.damage,
+    )
+    base = generation.meta()
+    ix = generation.open()
+    try:
+        if todo.extract:
+            _write(ix, state, todo, {}, report, rebuild=True)
+        toc = _count(ix, report)
+    finally:
+        ix.close()
+    checkpoint("reindex.committed")
+    report.failed.extend(state.meeting_failures)
+    meta = state.metadata(base, report, report.failed, {})
+    meta = generation.record_manifest(meta, toc)
+    report.generation = generation.number
+    generation.write_meta(meta)
+    checkpoint("reindex.meta-written")
+    store.publish(state.index_dir, generation, state.started_ns)
+    checkpoint("store.swapped")
+    store.remove_stale(state.index_dir)
+    log.info("reindex: %s", json.dumps(report.as_dict()))
+    return report
+
+
+def update(state: RunState) -> ReindexReport:
+    """Commit the corpus's changes inside the live generation (atomically, by Whoosh's commit)."""
+    live = state.live
+    with _searcher(live) as searcher:
+        committed = live.meta(toc=store.reader_toc(searcher.reader()))
+        indexed = with_stats(indexed_files(searcher.reader()), committed)
+    scan, deps = state.scan()
+    todo = _plan(scan, deps, indexed, committed.get("failures", []))
+    state.guard.check(len(indexed), todo.remaining)
+    report = ReindexReport(
+        full=False, skipped=todo.skipped, unchanged=todo.unchanged + len(todo.refresh) + len(todo.kept),
+        failed=list(todo.carried),
+    )
+    stats = stats_after(committed, todo, indexed)
+
+    def before_commit(toc: int) -> None:
+        # Readers of the previous commit keep its metadata (see Generation.meta); the new commit's
+        # checksums are recorded after it, so a reader meanwhile only checks what is recorded.
+        meta = state.metadata(committed, report, report.failed + state.meeting_failures, stats)
+        meta.update(toc=toc, previous=committed, files=None, files_toc=None)
+        live.write_meta(meta)
+
+    ix = live.open()
+    try:
+        if todo.extract or todo.delete:
+            _write(ix, state, todo, indexed, report, rebuild=False, before_commit=before_commit)
+        toc = _count(ix, report)
+    finally:
+        ix.close()
+    checkpoint("reindex.committed")
+    report.failed.extend(state.meeting_failures)
+    meta = state.metadata(committed, report, report.failed, stats)
+    meta.update(toc=toc, previous=committed)
+    report.generation = live.number
+    store.make_durable(live, state.started_ns)
+    live.write_meta(live.record_manifest(meta, toc, committed.get("files")))
+    log.info("reindex: %s", json.dumps(report.as_dict()))
+    return report
+
+
+def _count(ix, report: ReindexReport) -> int:
+    with ix.searcher() as searcher:
+        report.documents = searcher.doc_count()
+        report.passages = passage_count(searcher.reader())
+    return ix.latest_generation()
+
+
+def _dry_run(corpus_dir: Path, index_dir: Path, full: bool, guard: MassDeleteGuard) -> ReindexReport:
+    live = store.current_generation(index_dir)
+    damage = live_damage(live) if live is not None else None
+    rebuilding = bool(damage) or _needs_rebuild(live, full, context_stamp(corpus_dir))
+    indexed, failures, passages, live_documents = {}, [], 0, 0
+    if live is not None and damage is None:
+        with _searcher(live) as searcher:
+            if not rebuilding:
+                indexed = with_stats(indexed_files(searcher.reader()), live.meta())
+                failures = live.meta().get("failures", [])
+            passages = passage_count(searcher.reader())
+            live_documents = searcher.doc_count()
+    scan = scan_corpus(corpus_dir)
+    stamps = DependencyStamps(corpus_dir)
+    deps = {item.relpath: stamps(item.relpath) for item in scan.files}
+    todo = _plan(scan, deps, indexed, failures)
+    guard.check(live_documents if rebuilding else len(indexed), todo.remaining)
+    added = sum(1 for item in todo.extract if item.relpath not in indexed)
+    return ReindexReport(
+        added=added,
+        updated=len(todo.extract) - added,
+        deleted=len(todo.delete),
+        unchanged=todo.unchanged + len(todo.refresh) + len(todo.kept),
+        skipped=todo.skipped,
+        failed=list(todo.carried),
+        documents=len(indexed) + added - len(todo.delete),
+        passages=passages,
+        full=rebuilding,
+        dry_run=True,
+        repaired=damage,
+    )
+
+
+def _wrap(progress, items, total):
+    if progress is None:
+        return items
+    try:
+        return progress(items, total=total)
+    except TypeError:
+        return progress(items)
+
+
+def _write(ix, state: RunState, todo: Plan, indexed, report, *, rebuild: bool, before_commit=None) -> None:
+    by_path = {item.relpath: item for item in todo.extract}
+    default_vocabulary()  # loaded once here, shared by the parser processes forked below
+    with open_writer(ix, REBUILD_BATCH if rebuild else None, before_commit) as writer:
+        for old in todo.delete:
+            writer.remove(old.id)
+            report.deleted += 1
+        checkpoint("reindex.deleted")
+        results = extract_many(state.corpus_dir, list(by_path), workers=state.workers)
+        for relpath, result in _wrap(state.progress, results, len(by_path)):
+            item = by_path[relpath]
+            old = indexed.get(relpath)
+            if isinstance(result, Document):
+                writer.put(result, item.mtime_ns, todo.deps[relpath], new=rebuild)
+                checkpoint("reindex.document")
+                if old is None:
+                    report.added += 1
+                else:
+                    report.updated += 1
+                continue
+            if old is not None:  # the file changed and no longer reads: drop the stale version
+                writer.remove(old.id)
+                report.deleted += 1
+            if isinstance(result, UnsupportedFormat):
+                report.skipped += 1
+            else:
+                reason = result.reason if isinstance(result, IngestError) else str(result)
+                report.failed.append(
+                    {"path": relpath, "error": reason, "stat": stat_key(item, todo.deps[relpath])}
+                )
