@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from index.errors import ConfigError, IndexDamaged, IndexMissing
+from index.errors import ConfigError, IndexDamaged
 from index.query import parse_search_params
 from webapp.backend import get_service
-from webapp.errors import INDEX_MISSING_MESSAGE, NotFound
+from webapp.errors import NotFound
 from webapp.export import results_csv
 from webapp.feeds import atom_feed, atom_timestamp
 from webapp.params import SearchLinks, clean_args
@@ -72,11 +72,9 @@ def topics():
 @bp.get("/healthz")
 def health():
     """For monitors: 200 while searches are answered (a refused reindex is reported, not fatal),
-    503 with a status of "missing" or "damaged" when they cannot be."""
+    503 with status "damaged" when the index is damaged (a missing index is the usual 503)."""
     try:
         state = get_service().health()
-    except IndexMissing:
-        return _unhealthy("missing", INDEX_MISSING_MESSAGE)
     except (IndexDamaged, ConfigError) as exc:
         return _unhealthy("damaged", str(exc))
     status = "refused" if state.get("refused_run") else "ok"

@@ -14,10 +14,15 @@ from index.errors import ConfigError, IndexDamaged, IndexMissing, InvalidRequest
 # Responses for programs: the JSON API, the health check, the feed and the export.
 MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv")
 
+# Pages speak to officers; machine responses (API, /healthz) also tell the operator the cure.
 INDEX_MISSING_MESSAGE = "Søgningen er ikke klar endnu: materialet er ved at blive indlæst. Prøv igen om lidt."
+INDEX_MISSING_FOR_OPERATORS = "Søgeindekset er ikke bygget endnu. Kør `klimaviden reindex`."
 INDEX_DAMAGED_MESSAGE = (
     "Søgningen er midlertidigt ude af drift, fordi søgeindekset er beskadiget. Det bliver bygget "
     "op igen ved næste indlæsning af materialet. Prøv igen senere."
+)
+INDEX_DAMAGED_FOR_OPERATORS = (
+    "Søgeindekset er beskadiget. Kør `klimaviden reindex`: det bygger indekset op igen af sig selv."
 )
 
 TITLES = {
@@ -72,12 +77,12 @@ def _invalid_request(exc: InvalidRequest):
 
 
 def _index_missing(exc: IndexMissing):
-    return error_response(503, INDEX_MISSING_MESSAGE)
+    return error_response(503, INDEX_MISSING_FOR_OPERATORS if wants_json() else INDEX_MISSING_MESSAGE)
 
 
 def _index_damaged(exc: IndexDamaged):
     current_app.logger.error("%s: run `klimaviden reindex` to rebuild it", exc)
-    return error_response(503, INDEX_DAMAGED_MESSAGE)
+    return error_response(503, INDEX_DAMAGED_FOR_OPERATORS if wants_json() else INDEX_DAMAGED_MESSAGE)
 
 
 def _unexpected(exc: Exception):
