@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -51,3 +52,12 @@ def fsync_tree(path: Path, newer_than_ns: int = 0) -> None:
             except FileNotFoundError:  # a temporary file Whoosh removed meanwhile
                 pass
     fsync_path(path)
+
+
+def sha256_file(path: Path) -> str:
+    """The sha256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -8,11 +8,11 @@ read has just failed (to tell a damaged file from a bug).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 from index.errors import IndexDamaged
+from index.fsio import sha256_file
 
 # Files in a generation folder that are not part of a Whoosh commit's content.
 _NOT_CONTENT_SUFFIXES = (".tmp", "_LOCK", "WRITELOCK")
@@ -20,14 +20,6 @@ _NOT_CONTENT_SUFFIXES = (".tmp", "_LOCK", "WRITELOCK")
 
 def _is_content(name: str, meta_name: str) -> bool:
     return name != meta_name and not name.startswith(".") and not name.endswith(_NOT_CONTENT_SUFFIXES)
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build_manifest(folder: Path, meta_name: str, previous: dict | None = None) -> dict[str, list]:
@@ -44,7 +36,7 @@ def build_manifest(folder: Path, meta_name: str, previous: dict | None = None) -
         if known and known[0] == size:
             manifest[entry.name] = [size, known[1]]
         else:
-            manifest[entry.name] = [size, file_digest(Path(entry.path))]
+            manifest[entry.name] = [size, sha256_file(Path(entry.path))]
     return manifest
 
 
@@ -69,7 +61,7 @@ def content_problem(folder: Path, manifest: dict[str, list]) -> str | None:
         return problem
     for name, (_, digest) in sorted(manifest.items()):
         try:
-            if file_digest(folder / name) != digest:
+            if sha256_file(folder / name) != digest:
                 return f"the file {name} differs from what was written (checksum)"
         except OSError as exc:
             return f"the file {name} cannot be read ({exc.strerror or exc})"

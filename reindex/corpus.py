@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from index.fsio import sha256_file
 from ingest.entities import entities_path
 from ingest.errors import IngestError
 from ingest.meetings import MEETING_FILE, load_meeting, meeting_id_for
@@ -60,11 +61,7 @@ class DependencyStamps:
 
 def file_checksum(path: Path) -> str:
     """sha256 of a file's bytes, as ingest computes Document.checksum."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256_file(path)
 
 
 def meetings_snapshot(corpus_dir: Path) -> tuple[list[dict], list[dict]]:

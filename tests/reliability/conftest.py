@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from reliability_helpers import corpus_a, started_sessions  # noqa: E402
+from reliability_helpers import corpus_a, fingerprint, started_sessions  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,3 +44,14 @@ def sample_app(built_index):
 @pytest.fixture
 def client(sample_app):
     return sample_app.test_client()
+
+
+@pytest.fixture
+def indexed(tmp_path):
+    """corpus_a indexed: (corpus, index folder, what searches answered)."""
+    from reindex import reindex
+
+    corpus = corpus_a(tmp_path / "corpus")
+    index_dir = tmp_path / "index"
+    reindex(corpus, index_dir, workers=1)
+    return corpus, index_dir, fingerprint(index_dir, corpus)

@@ -17,14 +17,6 @@ from index.service import SearchService
 from reindex import reindex
 
 
-@pytest.fixture
-def indexed(tmp_path):
-    corpus = corpus_a(tmp_path / "corpus")
-    index_dir = tmp_path / "index"
-    reindex(corpus, index_dir, workers=1)
-    return corpus, index_dir, fingerprint(index_dir, corpus)
-
-
 def app_client(corpus, index_dir):
     from webapp import create_app
 
@@ -102,36 +94,25 @@ def test_changed_bytes_that_readers_do_not_notice_are_found_and_repaired_by_the_
     assert fingerprint(index_dir, corpus) == before
 
 
-def test_a_read_that_fails_on_changed_bytes_is_reported_as_damage_not_as_an_error(indexed, monkeypatch):
-    """When a read fails, the checksums decide: damaged files are IndexDamaged, a bug stays a bug."""
+@pytest.mark.parametrize("flipped, raised, expected", [
+    (True, EOFError("unexpected end of a compressed block"), IndexDamaged),
+    (False, KeyError("a bug"), KeyError),
+])
+def test_a_read_that_fails_is_damage_only_when_the_checksums_say_so(indexed, monkeypatch, flipped, raised, expected):
+    import index.service as service_module
+
     corpus, index_dir, _ = indexed
     service = SearchService(index_dir, corpus)
     try:
         service.search(SearchRequest(q="makrel"))
-        flip_bytes(index_dir)
-        import index.service as service_module
+        if flipped:
+            flip_bytes(index_dir)
 
         def failing_search(*args, **kwargs):
-            raise EOFError("unexpected end of a compressed block")
+            raise raised
 
         monkeypatch.setattr(service_module, "run_search", failing_search)
-        with pytest.raises(IndexDamaged):
-            service.search(SearchRequest(q="makrel"))
-    finally:
-        service.close()
-
-
-def test_a_bug_on_an_intact_index_is_not_called_damage(indexed, monkeypatch):
-    corpus, index_dir, _ = indexed
-    service = SearchService(index_dir, corpus)
-    import index.service as service_module
-
-    def failing_search(*args, **kwargs):
-        raise KeyError("a bug")
-
-    monkeypatch.setattr(service_module, "run_search", failing_search)
-    try:
-        with pytest.raises(KeyError):
+        with pytest.raises(expected):
             service.search(SearchRequest(q="makrel"))
     finally:
         service.close()

@@ -21,14 +21,6 @@ def reindex_args(corpus, index_dir, *more):
 
 
 @pytest.fixture
-def indexed(tmp_path):
-    corpus = corpus_a(tmp_path / "corpus")
-    index_dir = tmp_path / "index"
-    reindex(corpus, index_dir, workers=1)
-    return corpus, index_dir, fingerprint(index_dir, corpus)
-
-
-@pytest.fixture
 def web(indexed):
     from webapp import create_app
 
