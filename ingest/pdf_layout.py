@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 _MIN_GUTTER = 6.0  # points
 _MIN_SIDE_BOXES = 3
-_WIDE = 0.55  # a box wider than this share of the page spans the columns (a title, a full line)
 _CENTRAL = (0.25, 0.75)  # the gutter lies in the middle half of the page
 _EPSILON = 0.5
 
@@ -38,13 +37,12 @@ class Columns:
 
 def find_columns(boxes: list[Box], width: float) -> Columns | None:
     """The gutter of a two-column page, or None for a page read top to bottom. Pure."""
-    narrow = sorted((b for b in boxes if b.right - b.left < _WIDE * width), key=lambda b: b.left)
-    gap = _central_gap(narrow, width)
+    gap = _central_gap(boxes, width)
     if gap is None:
         return None
     gutter = (gap[0] + gap[1]) / 2
-    left = [b for b in narrow if b.right <= gutter]
-    right = [b for b in narrow if b.left >= gutter]
+    left = [b for b in boxes if b.right <= gutter]
+    right = [b for b in boxes if b.left >= gutter]
     if len(left) < _MIN_SIDE_BOXES or len(right) < _MIN_SIDE_BOXES:
         return None
     bottom = max(min(b.bottom for b in left), min(b.bottom for b in right))
@@ -54,23 +52,37 @@ def find_columns(boxes: list[Box], width: float) -> Columns | None:
     spanning = [b for b in boxes if b.left < gutter < b.right]
     if any(b.bottom < top - _EPSILON and b.top > bottom + _EPSILON for b in spanning):
         return None  # a line crosses the gutter between the columns: one column after all
-    top = max(b.top for b in left + right if b.bottom >= bottom - _EPSILON)
-    bottom = min(b.bottom for b in left + right if b.top <= top + _EPSILON)
-    return Columns(gutter, bottom, top)
+    # the columns reach up and down to the nearest line that spans the page
+    above = [b.bottom for b in spanning if b.bottom >= top - _EPSILON]
+    below = [b.top for b in spanning if b.top <= bottom + _EPSILON]
+    return Columns(gutter, max(below, default=0.0), min(above, default=float("inf")))
 
 
-def _central_gap(narrow: list[Box], width: float) -> tuple[float, float] | None:
-    """The widest x interval in the middle of the page that no narrow box covers."""
+def _central_gap(boxes: list[Box], width: float) -> tuple[float, float] | None:
+    """The widest x interval in the middle of the page covered by the fewest boxes (at most
+    a few lines spanning the page, such as a headline): the candidate gutter."""
     low, high = _CENTRAL[0] * width, _CENTRAL[1] * width
-    best: tuple[float, float] | None = None
-    reach = None
-    for box in narrow:
-        if reach is not None and box.left - reach >= _MIN_GUTTER:
-            start, end = max(reach, low), min(box.left, high)
-            if end - start >= _MIN_GUTTER and (best is None or end - start > best[1] - best[0]):
-                best = (reach, box.left)
-        reach = box.right if reach is None else max(reach, box.right)
-    return best
+    events = sorted([(b.left, 1) for b in boxes] + [(b.right, -1) for b in boxes])
+    covered = sum(1 for b in boxes if b.left < low < b.right)
+    best: tuple[int, float, float, float] | None = None  # (coverage, -width, start, end)
+    position = low
+    for x, step in events:
+        if x <= low:
+            continue
+        end = min(x, high)
+        if end - position >= _MIN_GUTTER:
+            candidate = (covered, position - end, position, end)
+            best = candidate if best is None or candidate < best else best
+        if x >= high:
+            break
+        covered += step
+        position = x
+    if position < high and high - position >= _MIN_GUTTER:
+        candidate = (covered, position - high, position, high)
+        best = candidate if best is None or candidate < best else best
+    if best is None or best[0] > max(1, len(boxes) // 10):
+        return None
+    return best[2], best[3]
 
 
 def column_text(page) -> str | None:
@@ -82,11 +94,12 @@ def column_text(page) -> str | None:
         columns = find_columns(boxes, width)
         if columns is None:
             return None
+        top = min(columns.top, height)
         regions = (
-            (0, columns.top + _EPSILON, width, height),  # above the columns
-            (0, columns.bottom - _EPSILON, columns.gutter, columns.top + _EPSILON),
-            (columns.gutter, columns.bottom - _EPSILON, width, columns.top + _EPSILON),
-            (0, 0, width, columns.bottom - _EPSILON),  # below
+            (0, top, width, height),  # above the columns
+            (0, columns.bottom, columns.gutter, top),
+            (columns.gutter, columns.bottom, width, top),
+            (0, 0, width, columns.bottom),  # below
         )
         parts = [textpage.get_text_bounded(*region) for region in regions]
     finally:

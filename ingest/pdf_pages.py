@@ -109,7 +109,7 @@ def is_toc_page(text: str, page_count: int) -> bool:
     plausible = (
         len(numbers) >= _TOC_MIN_LINES
         and numbers == sorted(numbers)
-        and max(numbers) <= max(page_count, 1) + 2
+        and max(numbers) <= page_count
     )
     if heading and (leaders >= 2 or plausible or len(numbers) >= 2):
         return True

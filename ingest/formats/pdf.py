@@ -93,10 +93,11 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
     running = running_keys(cleaned)
     labels = defined_labels or printed_labels([t.splitlines() for t in cleaned], running)
     texts = _without(cleaned, running)
+    tocs = [is_toc_page(text, len(texts)) for text in texts]
     if not slides:
-        texts = [reflow(t) for t in texts]
+        texts = [text if toc else reflow(text) for text, toc in zip(texts, tocs)]  # a TOC keeps its lines
     passages = tuple(
-        _passage(number, text, labels[number - 1], is_toc_page(text, len(texts)), scanned.get(number))
+        _passage(number, text, labels[number - 1], tocs[number - 1], scanned.get(number))
         for number, text in enumerate(texts, start=1)
         if text
     )
