@@ -8,6 +8,7 @@ import re
 # A page number as printed at the start or end of a running line: "7", "iv", "Side 8 af 12",
 # "side 8", "75 / 96", "8/12", "- 8 -", "Page 3 of 9".
 _ROMAN = r"(?=[ivxlcdm]+\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN_LETTERS = frozenset("ivxlcdm")
 _NUMBER = rf"(?:\d{{1,4}}|{_ROMAN})"
 
 
@@ -86,7 +87,11 @@ def printed_labels(pages: list[list[str]], running_keys: set[str]) -> list[str |
 
 def is_running(line: str, running_keys: set[str]) -> bool:
     """Whether a line is one of the running lines (by its key, or its key with a roman number)."""
-    return bool(line.strip()) and (line_key(line) in running_keys or line_key(line, roman=True) in running_keys)
+    if not line.strip():
+        return False
+    if line_key(line) in running_keys:
+        return True
+    return line.rstrip()[-1].lower() in _ROMAN_LETTERS and line_key(line, roman=True) in running_keys
 
 
 def _counts_up(labels: list[str | None]) -> bool:
