@@ -9,6 +9,9 @@ from __future__ import annotations
 import logging
 import time
 
+import pypdfium2 as pdfium
+from pytesseract import TesseractError
+
 from ingest.ocr import OcrPage, OcrUnavailable, missing_reason, read_image, render_page, tesseract_version
 from ingest.ocr_cache import OcrCache
 from ingest.options import ExtractOptions
@@ -49,12 +52,8 @@ def ocr_pages(document, numbers: list[int], checksum: str, options: ExtractOptio
         extend_deadline(options.ocr_page_seconds * 2 + _RENDER_SECONDS)  # orientation + reading
         started = time.perf_counter()
         try:
-            page = document[number - 1]
-            try:
-                result = read_image(render_page(page), options.ocr_page_seconds)
-            finally:
-                page.close()
-        except TimeoutError as exc:
+            result = _read_page(document, number, options.ocr_page_seconds)
+        except (TimeoutError, pdfium.PdfiumError, TesseractError, OSError) as exc:
             log.warning("%s: page %d was not read by OCR: %s", name, number, exc)
             continue
         log.info("%s: page %d read by OCR in %.1f s (confidence %.0f)", name, number,
@@ -63,3 +62,11 @@ def ocr_pages(document, numbers: list[int], checksum: str, options: ExtractOptio
         if cache:
             cache.put(checksum, number, result)
     return results
+
+
+def _read_page(document, number: int, timeout: float) -> OcrPage:
+    page = document[number - 1]
+    try:
+        return read_image(render_page(page), timeout)
+    finally:
+        page.close()

@@ -211,7 +211,10 @@ def _read_scans(document, pages: list[str], data: bytes, name: str, options: Ext
 
 
 def _page_has_image(document, index: int) -> bool:
-    page = document[index]
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return False
     try:
         return has_image(page)
     finally:
@@ -219,11 +222,18 @@ def _page_has_image(document, index: int) -> bool:
 
 
 def _in_column_order(document, index: int, text: str) -> str:
+    """The page's text in column order when PDFium sees two columns, else pypdf's text."""
     if not text.strip():
         return text
-    page = document[index]
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return text
     try:
         return column_text(page) or text
+    except pdfium.PdfiumError as exc:
+        log.debug("PDFium cannot read the text boxes of page %d: %s", index + 1, exc)
+        return text
     finally:
         page.close()
 

@@ -182,3 +182,15 @@ def test_show_marks_the_pages_read_by_ocr(first_read, memo_corpus):
     assert result.exit_code == 0, result.output
     pages = json.loads(result.stdout)["passages"]
     assert [p["ocr"] for p in pages] == [True, True] and all(p["ocr_confidence"] > 60 for p in pages)
+
+
+def test_a_page_tesseract_fails_on_is_left_out_and_the_others_are_read(monkeypatch):
+    from pytesseract import TesseractError
+
+    def broken(image, timeout):
+        raise TesseractError(1, "Image too small to scale")
+
+    monkeypatch.setattr(pdf_ocr, "tesseract_version", lambda: "5.3.0")
+    monkeypatch.setattr(pdf_ocr, "read_image", broken)
+    (first,) = pdf.extract(mixed_pdf(), "blandet.pdf", ExtractOptions()).passages
+    assert first.number == 1 and not first.ocr
