@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv test-deps browser bench bench-quick test-slow test-load clean
+.PHONY: run test venv test-deps browser ocr bench bench-quick test-slow test-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +21,17 @@ $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 
 venv: $(VENV)/.installed
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed ocr
 	$(BIN)/klimaviden reindex
 	$(BIN)/klimaviden serve --host $(HOST) --port $(PORT)
 
 browser:
 	@bash tools/ensure-browser.sh
 
-test-deps: $(VENV)/.installed-test browser
+ocr:
+	@bash tools/ensure-ocr.sh
+
+test-deps: $(VENV)/.installed-test browser ocr
 
 test: test-deps
 	$(BIN)/python -m pytest

@@ -10,12 +10,13 @@ from whoosh.analysis import Tokenizer
 from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer, weighted
 from ingest.normalize import slugify
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
 TITLE_BOOST = 3.0
 HEADINGS_BOOST = 2.0
+TOC_BOOST = 0.3  # a word only in a table of contents (its dotted lines repeat titles) weighs less
 FACET_FIELDS = ("topic", "theme", "type", "year", "organization")
 _VALUE_SEP = "\n"
 LABEL_SEP = "\t"  # theme_label values are "slug<TAB>display text"
@@ -83,8 +84,9 @@ def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
     mtime_ns and deps (a stamp of the metadata files the document was built with) let the next
     reindex see that nothing changed without reading the file."""
     headings = "\n".join(p.heading for p in doc.passages if p.heading)
-    body = "\n\n".join(p.text for p in doc.passages)
-    text = weighted((doc.title or "", TITLE_BOOST), (headings, HEADINGS_BOOST), (body, 1.0))
+    body = "\n\n".join(p.text for p in doc.passages if not p.toc)
+    contents = "\n\n".join(p.text for p in doc.passages if p.toc)
+    text = weighted((doc.title or "", TITLE_BOOST), (headings, HEADINGS_BOOST), (body, 1.0), (contents, TOC_BOOST))
     return {
         "id": doc.id,
         "path": doc.path,

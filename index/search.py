@@ -137,7 +137,7 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
     if passages:
         from ingest.document import Passage
 
-        records = [Passage(p["number"], p["text"], p.get("heading")) for p in passages]
+        records = [Passage.from_dict(p) for p in passages]
         best, _ = light.best_passage(records)
         snippet = light.snippet(best.text)
     return {
@@ -152,6 +152,8 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         "topics": [t["slug"] for t in doc["topics"]],
         "organizations": list(doc["organizations"]),
         "page": best.number if best is not None and doc.get("format") in PAGED_FORMATS else None,
+        # the page number printed on that page ("iv", "75") when the PDF has one; "page" stays physical
+        "page_label": best.page_label if best is not None and doc.get("format") in PAGED_FORMATS else None,
         "snippet": snippet,
         "score": round(float(score), 4),
     }

@@ -22,10 +22,12 @@ class Highlighter:
     groups: int
 
     def best_passage(self, passages):
-        """(passage, score) with the most distinct needles, then most matches; first wins ties."""
+        """(passage, score) with the most distinct needles, then most matches; first wins ties.
+
+        A table of contents (passage.toc) is chosen only when no other passage matches at all."""
         if self.pattern is None or not passages:
             return (passages[0] if passages else None), 0
-        best, best_score = passages[0], (0, 0)
+        best, best_score = passages[0], (False, 0, 0)
         for passage in passages:
             seen = set()
             hits = 0
@@ -34,10 +36,10 @@ class Highlighter:
                 hits += 1
                 if hits >= 50:
                     break
-            score = (len(seen), hits)
+            score = (bool(seen) and not getattr(passage, "toc", False), len(seen), hits)
             if score > best_score:
                 best, best_score = passage, score
-        return best, best_score[0]
+        return best, best_score[1]
 
     def snippet(self, text: str, limit: int = SNIPPET_CHARS) -> str:
         """About `limit` characters where the most different words match, escaped, matches in

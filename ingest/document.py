@@ -17,6 +17,36 @@ class Passage:
     number: int
     text: str
     heading: str | None = None
+    # PDF pages only; as_dict writes these keys only when set
+    page_label: str | None = None  # the page number printed on the page ("iv", "75"), when known
+    toc: bool = False  # a table of contents or index page: searchable, never a document's best page
+    ocr: bool = False  # the text was read from a scanned image by OCR
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence, 0-100
+    ocr_low_confidence: bool = False  # below the confidence floor: indexed, but may misread words
+
+    def as_dict(self) -> dict:
+        data = {"number": self.number, "heading": self.heading, "text": self.text}
+        for key in _OPTIONAL_PASSAGE_KEYS:
+            value = getattr(self, key)
+            if value not in (None, False):
+                data[key] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Passage":
+        return cls(
+            int(data["number"]),
+            data["text"],
+            data.get("heading"),
+            page_label=data.get("page_label"),
+            toc=bool(data.get("toc", False)),
+            ocr=bool(data.get("ocr", False)),
+            ocr_confidence=data.get("ocr_confidence"),
+            ocr_low_confidence=bool(data.get("ocr_low_confidence", False)),
+        )
+
+
+_OPTIONAL_PASSAGE_KEYS = ("page_label", "toc", "ocr", "ocr_confidence", "ocr_low_confidence")
 
 
 @dataclass(frozen=True)
@@ -57,9 +87,7 @@ class Document:
         data["topics"] = [
             {"slug": t.slug, "terms": list(t.terms), "score": t.score} for t in self.topics
         ]
-        data["passages"] = [
-            {"number": p.number, "heading": p.heading, "text": p.text} for p in self.passages
-        ]
+        data["passages"] = [p.as_dict() for p in self.passages]
         for key in ("themes", "organizations", "places"):
             data[key] = list(data[key])
         data["meta"] = dict(self.meta)
@@ -75,13 +103,16 @@ class Document:
             TopicMatch(t["slug"], tuple(t["terms"]), float(t.get("score", 0.0)))
             for t in values.get("topics", ())
         )
-        values["passages"] = tuple(
-            Passage(int(p["number"]), p["text"], p.get("heading")) for p in values.get("passages", ())
-        )
+        values["passages"] = tuple(Passage.from_dict(p) for p in values.get("passages", ()))
         for key in ("themes", "organizations", "places"):
             values[key] = tuple(values.get(key, ()))
         values["meta"] = tuple(sorted(dict(values.get("meta") or {}).items()))
         return cls(**values)
+
+    @property
+    def ocr_pages(self) -> int:
+        """Pages whose text was read by OCR (for reindex's "ocr_pages")."""
+        return sum(1 for p in self.passages if p.ocr)
 
     @property
     def topic_slugs(self) -> tuple[str, ...]:

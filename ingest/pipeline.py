@@ -21,6 +21,7 @@ from ingest.document import Document, normalize_relpath
 from ingest.entities import entities_path, load_entities
 from ingest.errors import IngestError
 from ingest.meetings import load_meeting, meeting_id_for
+from ingest.options import ExtractOptions, options_from_environment
 from ingest.registry import format_for, is_supported
 from ingest.sidecar import load_sidecar
 from ingest.taxonomy import load_taxonomy, taxonomy_path
@@ -98,16 +99,24 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
     return ScanResult(files, sorted(skipped), sorted(outside))
 
 
-def extract_file(corpus_dir: Path, relpath: str, limits: Limits = Limits()) -> Document:
+def extract_file(
+    corpus_dir: Path, relpath: str, limits: Limits = Limits(), options: ExtractOptions | None = None
+) -> Document:
     """The Document of one corpus file, in this process (no time limit: see extract_many).
 
-    Raises IngestError with the relpath and a plain reason when the file cannot be read.
+    ``options`` (OCR on or off, the OCR cache's data folder) default to the environment's
+    (KLIMAVIDEN_OCR, KLIMAVIDEN_DATA). Raises IngestError with the relpath and a plain reason when
+    the file cannot be read.
     """
     corpus_dir = Path(corpus_dir)
     relpath = normalize_relpath(relpath)
     path = locate(corpus_dir, relpath)
     data = _read(path, relpath, limits.max_bytes)
-    extracted = format_for(relpath, data).extract(data, relpath)
+    module = format_for(relpath, data)
+    if getattr(module, "TAKES_OPTIONS", False):
+        extracted = module.extract(data, relpath, options or options_from_environment())
+    else:
+        extracted = module.extract(data, relpath)
     meeting_id = meeting_id_for(relpath)
     try:
         meeting = load_meeting(corpus_dir, meeting_id) if meeting_id else None
@@ -127,15 +136,20 @@ def extract_many(
     workers: int | None = None,
     limits: Limits = Limits(),
     extract: Callable[[Path, str, Limits], Document] = extract_file,
+    options: ExtractOptions | None = None,
 ) -> Iterator[tuple[str, Document | IngestError]]:
     """(relpath, Document or IngestError) for each file, in completion order, from worker processes.
 
     A file whose extraction runs past ``limits.timeout_seconds`` has its worker killed and is
-    reported as an IngestError; so is a worker that crashes. Any other exception is a bug and is
-    raised here after the workers are stopped. ``extract`` can be replaced (for tests).
+    reported as an IngestError; so is a worker that crashes. OCR time is not counted against that
+    limit: each scanned page read adds its own per-page limit (ExtractOptions.ocr_page_seconds).
+    Any other exception is a bug and is raised here after the workers are stopped. ``extract`` can
+    be replaced (for tests); ``options`` default to the environment's (see extract_file).
     """
     corpus_dir = Path(corpus_dir)
     load_context(corpus_dir)  # a broken taxonomy fails once, here, not once per file
+    if options is not None:
+        extract = partial(extract, options=options)
     task = partial(_extract_or_error, extract, corpus_dir, limits)
     results = run_limited(task, list(relpaths), workers=workers, timeout=limits.timeout_seconds)
     # parsing goes on while the caller is busy with earlier results (the index writer commits)

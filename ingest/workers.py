@@ -55,7 +55,23 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+# In a worker process: its end of the pipe to the parent, for extend_deadline.
+_to_parent: Connection | None = None
+
+
+def extend_deadline(seconds: float) -> None:
+    """Give the call running in this worker ``seconds`` more before its time limit.
+
+    For work that brings its own, separate limit: a scanned PDF asks for one page's OCR time limit
+    before each page it reads, so a 30-page scan is not stopped by the per-file limit meant for
+    parsers while every single Tesseract run stays limited. Outside a worker it does nothing."""
+    if _to_parent is not None:
+        _to_parent.send(("extend", float(seconds)))
+
+
 def _serve(task: Callable[[Any], Any], conn: Connection, parent_end: Connection, parent_pid: int) -> None:
+    global _to_parent
+    _to_parent = conn
     # A forked worker holds a copy of its parent's end of the pipe too; closed, so that an idle
     # worker sees the end of the pipe (and exits) when the parent is gone.
     parent_end.close()
@@ -141,6 +157,10 @@ def run_limited(
                 outcome = None
                 if worker.conn in ready or worker.process.sentinel in ready:
                     outcome = _receive(worker)
+                    if isinstance(outcome, tuple) and outcome[0] == "extend":
+                        if worker.deadline is not None:
+                            worker.deadline += outcome[1]
+                        continue
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                     outcome = TaskTimeout(f"stopped after the time limit of {timeout:g} s")
                 if outcome is None:

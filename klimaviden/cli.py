@@ -56,6 +56,24 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
     return decorate
 
 
+def ocr_options(command):
+    """--data/--no-ocr (overriding KLIMAVIDEN_DATA/KLIMAVIDEN_OCR) for commands that read files: they
+    reach the command as ``extract_options`` (ingest.options.ExtractOptions)."""
+
+    @click.option("--no-ocr", "no_ocr", is_flag=True, help="Do not read scanned PDF pages with OCR [env KLIMAVIDEN_OCR=0].")
+    @click.option(
+        "--data", type=click.Path(file_okay=False), help="Data folder, e.g. the OCR cache [env KLIMAVIDEN_DATA; default ./var/data]."
+    )
+    @functools.wraps(command)
+    def wrapper(*args, data, no_ocr: bool, **kwargs):
+        from ingest.options import ExtractOptions
+
+        settings = resolve_settings(data=data, ocr=False if no_ocr else None)
+        return command(*args, extract_options=ExtractOptions.from_settings(settings), **kwargs)
+
+    return wrapper
+
+
 def open_service(settings):
     from index.errors import ConfigError, IndexDamaged, IndexMissing
     from index.service import SearchService
@@ -183,7 +201,8 @@ def search(settings, quiet, query, theme, topic, doc_type, org, date_from, date_
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
 @common_options(needs_index=False)
-def show(settings, quiet, path, as_json):
+@ocr_options
+def show(settings, quiet, path, as_json, extract_options):
     """Show what klimaviden understands from one file, without indexing it.
 
     A file inside the corpus inherits its meeting's metadata and sidecar.
@@ -195,7 +214,7 @@ def show(settings, quiet, path, as_json):
 
     corpus_root, relpath = corpus_relative(settings.corpus, Path(path))
     try:
-        document = extract_file(corpus_root, relpath)
+        document = extract_file(corpus_root, relpath, options=extract_options)
     except IngestError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exit_codes.FAILED_FILES)

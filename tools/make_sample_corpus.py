@@ -12,8 +12,13 @@ A source starts with `key: value` header lines, then a blank line, then the body
     creator: ...        PDF only: the writing program (default: klimaviden sample corpus)
     subject: ...        PPTX/DOCX only: metadata subject
     created: 2021-03-15 fixed creation date, so every run writes the same bytes
-    layout: report      PDF only: report (portrait) or slides (landscape)
+    layout: report      PDF only: report (portrait) or slides (landscape); and (see render_pdf_layout):
+                        book (front matter with roman page numbers and labels, a table of contents,
+                        running header with "7 / 11" page numbers), columns (a two-column page
+                        written row by row), scan (pages as images, no text layer)
     footer: ...         PDF only: text in the footer of every page, next to the page number
+    header: ...         PDF book only: the running header's text
+    front: 3            PDF book only: pages of front matter (numbered i, ii, iii)
     encoding: cp1252    TXT only: utf-8, utf-8-sig, utf-16 (with BOM), cp1252, latin-1
     newline: crlf       TXT only: line endings as Windows writes them
 
@@ -117,6 +122,8 @@ def parse_sections(body: str) -> list[list[Block]]:
 def render_pdf(source: Source) -> bytes:
     from fpdf import FPDF
 
+    if source.header.get("layout") in PDF_LAYOUTS:
+        return PDF_LAYOUTS[source.header["layout"]](source)
     footer = source.header.get("footer")
 
     class SamplePDF(FPDF):
@@ -174,6 +181,165 @@ def latin1(text: str, source: Source) -> str:
         bad = text[exc.start : exc.end]
         raise ValueError(f"{source.relpath}: {bad!r} is outside latin-1 (PDF core font)") from exc
     return text
+
+
+# --- PDF as real material looks: books, columns, scans ---------------------------------------------
+
+
+def _new_pdf(source: Source):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(source.created)
+    pdf.set_title(latin1(source.header.get("title", ""), source))
+    pdf.set_author(latin1(source.header.get("author", ""), source))
+    pdf.set_creator(source.header.get("creator", "klimaviden sample corpus"))
+    pdf.set_producer("fpdf2")
+    pdf.set_margins(20, 25, 20)
+    pdf.set_auto_page_break(True, margin=22)
+    return pdf
+
+
+def _write_blocks(pdf, blocks: list[Block], source: Source, toc: list[tuple[str, str]]) -> None:
+    for block in blocks:
+        text = latin1(block.text, source)
+        if block.kind == "h1":
+            pdf.set_font("Helvetica", "B", 18)
+            pdf.multi_cell(0, 10, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        elif block.kind == "raw":
+            pdf.set_font("Helvetica", "", 11)
+            pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        elif block.kind == "para" and block.text == "@toc":
+            pdf.set_font("Helvetica", "", 11)
+            for title, label in toc:
+                entry = latin1(title, source)
+                dots = "." * int((150 - pdf.get_string_width(entry)) / pdf.get_string_width("."))
+                pdf.cell(0, 8, f"{entry} {dots} {label}", new_x="LMARGIN", new_y="NEXT")
+        elif block.kind == "para":
+            pdf.set_font("Helvetica", "", 11)
+            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        else:
+            raise ValueError(f"{source.relpath}: {block.kind} is not used in this PDF layout")
+
+
+def render_book(source: Source) -> bytes:
+    """A report as publishers make them: front matter numbered i, ii, iii (cover included), the
+    body from 1; page labels saying so; a running header "<header> · iv" / "<header> · 7 / 11", a
+    running footer, and a table of contents (the `@toc` line) with dotted leaders."""
+    front = int(source.header.get("front", "0"))
+    header, footer = source.header.get("header", ""), source.header.get("footer", "")
+    body_pages = len(source.sections) - front
+    labels = [_roman(n + 1) for n in range(front)] + [str(n + 1) for n in range(body_pages)]
+    printed = labels[:front] + [f"{n + 1} / {body_pages}" for n in range(body_pages)]
+    toc = [
+        (next(b.text for b in section if b.kind == "h1"), labels[i])
+        for i, section in enumerate(source.sections)
+        if i >= front and any(b.kind == "h1" for b in section)
+    ]
+    pdf = _new_pdf(source)
+    for index, section in enumerate(source.sections):
+        pdf.add_page()
+        if index == 0:
+            pdf.set_page_label("r")
+        elif index == front:
+            pdf.set_page_label("D", label_start=1)
+        if index > 0:
+            pdf.set_auto_page_break(False)
+            pdf.set_font("Helvetica", "", 8)
+            pdf.set_xy(20, 10)
+            pdf.cell(170, 5, latin1(f"{header} · {printed[index]}", source), align="R")
+            pdf.set_xy(20, 282)
+            pdf.cell(170, 5, latin1(footer, source), align="L")
+            pdf.set_auto_page_break(True, margin=22)
+            pdf.set_xy(20, 25)
+        _write_blocks(pdf, section, source, toc)
+        if pdf.page != index + 1:
+            raise ValueError(f"{source.relpath}: page {index + 1} does not fit on one page")
+    return bytes(pdf.output())
+
+
+def render_columns(source: Source) -> bytes:
+    """A newsletter: a headline across the page, then two columns (split by `=== column`) written
+    row by row, left line then right line, as some layout programs do."""
+    pdf = _new_pdf(source)
+    pdf.add_page()
+    blocks = [b for section in source.sections for b in section]
+    title = next(b.text for b in blocks if b.kind == "h1")
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, latin1(title, source), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    left, right = source.body.split("=== column")
+    columns = [_column_lines(pdf, part, source) for part in (left.split("\n", 2)[-1], right)]
+    y = 45
+    for row in range(max(len(c) for c in columns)):
+        for x, lines in zip((20, 110), columns):
+            if row < len(lines) and lines[row]:
+                pdf.set_xy(x, y)
+                pdf.cell(80, 5, lines[row])
+        y += 5
+    return bytes(pdf.output())
+
+
+def _column_lines(pdf, text: str, source: Source) -> list[str]:
+    lines: list[str] = []
+    for para in parse_sections(text)[0]:
+        if para.kind == "para":
+            lines += pdf.multi_cell(80, 5, latin1(para.text, source), dry_run=True, output="LINES") + [""]
+    return lines
+
+
+def render_scan(source: Source) -> bytes:
+    """Pages printed and scanned: the report layout rendered to greyscale images (PDFium) with a
+    little deterministic speckle, placed in a PDF that has no text layer."""
+    plain = Source(source.relpath, {**source.header, "layout": "report"}, source.body, source.sections)
+    return scanned_pdf(render_pdf(plain), source.created)
+
+
+def scanned_pdf(text_pdf: bytes, created: dt.datetime, rotations: dict[int, int] | None = None) -> bytes:
+    """The pages of a text PDF as 150 dpi images without text; ``rotations`` turns pages
+    ({page number: degrees counter-clockwise}), as a page fed sideways into a scanner."""
+    import random
+
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    rng = random.Random(20210118)
+    out = FPDF(format="A4")
+    out.set_creation_date(created)
+    out.set_creator("Scanner")
+    out.set_producer("fpdf2")
+    document = pdfium.PdfDocument(text_pdf)
+    try:
+        for index in range(len(document)):
+            image = document[index].render(scale=150 / 72, grayscale=True).to_pil()
+            pixels = image.load()
+            for _ in range(image.width * image.height // 400):
+                pixels[rng.randrange(image.width), rng.randrange(image.height)] = rng.randrange(120, 230)
+            angle = (rotations or {}).get(index + 1, 0)
+            if angle:
+                image = image.rotate(angle, expand=True, fillcolor=255)
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG", optimize=True)
+            landscape = image.width > image.height
+            out.add_page(orientation="L" if landscape else "P")
+            out.image(buffer, x=0, y=0, w=297 if landscape else 210)
+    finally:
+        document.close()
+    return bytes(out.output())
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+PDF_LAYOUTS = {"book": render_book, "columns": render_columns, "scan": render_scan}
 
 
 # --- PPTX ----------------------------------------------------------------------------------------

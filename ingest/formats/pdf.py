@@ -1,12 +1,21 @@
-"""PDF reports and exported slide decks: one passage per page, words split at line ends joined."""
+"""PDF reports and exported slide decks: one passage per page, words split at line ends joined.
+
+Per page, before passages are made: a two-column page is read column by column (ingest.pdf_layout),
+a scanned page without a text layer is read by OCR when the options allow it (ingest.pdf_ocr),
+running headers and footers are dropped (their page numbers in any form, ingest.pdf_pages), the
+printed page number is kept as the page's label, and a table of contents is flagged.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
 import warnings
+from contextlib import contextmanager
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
@@ -15,6 +24,11 @@ from ingest.document import Passage
 from ingest.errors import IngestError
 from ingest.extracted import Extracted
 from ingest.normalize import clean_line, is_meaningful_title, normalize_text
+from ingest.ocr import OcrPage, OcrUnavailable
+from ingest.options import ExtractOptions
+from ingest.pdf_layout import column_text
+from ingest.pdf_ocr import has_image, needs_ocr, ocr_pages
+from ingest.pdf_pages import is_running, is_toc_page, line_key, printed_labels
 
 NAME = "pdf"
 EXTENSIONS = (".pdf",)
@@ -33,7 +47,12 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]\s|\d{1,2}[.)]\s)")
 _RUNNING_SHARE = 0.6
 
 
-def extract(data: bytes, name: str) -> Extracted:
+TAKES_OPTIONS = True  # extract() accepts ExtractOptions (OCR); other formats take none
+log = logging.getLogger(__name__)
+
+
+def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Extracted:
+    """The pages of a PDF. Without ``options`` (or with ocr off) scanned pages are not read."""
     if not data.strip():
         raise IngestError(name, "the file is empty")
     if MAGIC not in data[:1024]:
@@ -50,18 +69,40 @@ def extract(data: bytes, name: str) -> Extracted:
             metadata = reader.metadata or {}
             meta_title = metadata.get("/Title")
             created = metadata.get("/CreationDate")
+            defined_labels = _defined_labels(reader)
     except IngestError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, ZeroDivisionError) as exc:
         raise IngestError(name, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     slides = _looks_like_slides(reader)
-    texts = drop_running_lines([clean_page_text(t) for t in pages])
+    scanned: dict[int, OcrPage] = {}
+    unread_scans = ""
+    with _pdfium(data) as document:
+        if document is not None:
+            if not slides:
+                pages = [_in_column_order(document, i, text) for i, text in enumerate(pages)]
+            try:
+                scanned = _read_scans(document, pages, data, name, options)
+            except OcrUnavailable as exc:
+                unread_scans = f"; {exc}"
+            except _OcrOff:
+                unread_scans = "; OCR is turned off"
+    pages = [scanned[i + 1].text if i + 1 in scanned else text for i, text in enumerate(pages)]
+    cleaned = [clean_page_text(t) for t in pages]
+    running = running_keys(cleaned)
+    labels = defined_labels or printed_labels([t.splitlines() for t in cleaned], running)
+    texts = _without(cleaned, running)
+    tocs = [is_toc_page(text, len(texts)) for text in texts]
     if not slides:
-        texts = [reflow(t) for t in texts]
-    passages = tuple(Passage(number, text) for number, text in enumerate(texts, start=1) if text)
+        texts = [text if toc else reflow(text) for text, toc in zip(texts, tocs)]  # a TOC keeps its lines
+    passages = tuple(
+        _passage(number, text, labels[number - 1], tocs[number - 1], scanned.get(number))
+        for number, text in enumerate(texts, start=1)
+        if text
+    )
     if not passages:
-        reason = "the PDF has no pages" if not pages else "the PDF has no text layer (scanned images?)"
+        reason = "the PDF has no pages" if not pages else f"the PDF has no text layer (scanned images?){unread_scans}"
         raise IngestError(name, reason)
     titles = []
     if isinstance(meta_title, str) and is_meaningful_title(meta_title, name):
@@ -119,21 +160,107 @@ def reflow(text: str) -> str:
 
 def drop_running_lines(pages: list[str]) -> list[str]:
     """Remove running headers and footers: lines that recur (page numbers aside) on most pages."""
+    return _without(pages, running_keys(pages))
+
+
+def running_keys(pages: list[str]) -> set[str]:
+    """The keys (ingest.pdf_pages.line_key) of lines that recur on most pages: running headers and
+    footers, with their page numbers in any form ("iv", "Side 8 af 12", "75 / 96")."""
     if len(pages) < _RUNNING_MIN_PAGES:
-        return pages
+        return set()
     counts: dict[str, int] = {}
     for text in pages:
-        for key in {_line_key(line) for line in text.splitlines() if line.strip()}:
+        for key in {line_key(line) for line in text.splitlines() if line.strip()}:
             counts[key] = counts.get(key, 0) + 1
-    running = {key for key, n in counts.items() if n >= _RUNNING_SHARE * len(pages)}
+    return {key for key, n in counts.items() if n >= _RUNNING_SHARE * len(pages)}
+
+
+def _without(pages: list[str], running: set[str]) -> list[str]:
+    if not running:
+        return pages
     return [
-        normalize_text("\n".join(line for line in text.splitlines() if _line_key(line) not in running))
+        normalize_text("\n".join(line for line in text.splitlines() if not is_running(line, running)))
         for text in pages
     ]
 
 
-def _line_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
+def _passage(number: int, text: str, label: str | None, toc: bool, scan: OcrPage | None) -> Passage:
+    return Passage(
+        number,
+        text,
+        page_label=label,
+        toc=toc,
+        ocr=scan is not None,
+        ocr_confidence=scan.confidence if scan else None,
+        ocr_low_confidence=scan.low_confidence if scan else False,
+    )
+
+
+class _OcrOff(Exception):
+    pass
+
+
+def _read_scans(document, pages: list[str], data: bytes, name: str, options: ExtractOptions | None) -> dict[int, OcrPage]:
+    """OCR text of the pages that are scans: {page number: OcrPage}."""
+    scans = [i + 1 for i, text in enumerate(pages) if needs_ocr(text, _page_has_image(document, i))]
+    if not scans:
+        return {}
+    if options is None or not options.ocr:
+        raise _OcrOff
+    return ocr_pages(document, scans, hashlib.sha256(data).hexdigest(), options, name)
+
+
+def _page_has_image(document, index: int) -> bool:
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return False
+    try:
+        return has_image(page)
+    finally:
+        page.close()
+
+
+def _in_column_order(document, index: int, text: str) -> str:
+    """The page's text in column order when PDFium sees two columns, else pypdf's text."""
+    if not text.strip():
+        return text
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return text
+    try:
+        return column_text(page) or text
+    except pdfium.PdfiumError as exc:
+        log.debug("PDFium cannot read the text boxes of page %d: %s", index + 1, exc)
+        return text
+    finally:
+        page.close()
+
+
+@contextmanager
+def _pdfium(data: bytes):
+    """The PDF opened by PDFium too (for column boxes and rendering), or None when PDFium cannot
+    open what pypdf could read: then the pypdf text is all there is."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        log.debug("PDFium cannot open the PDF: %s", exc)
+        yield None
+        return
+    try:
+        yield document
+    finally:
+        document.close()
+
+
+def _defined_labels(reader: PdfReader) -> list[str | None] | None:
+    """The page labels the PDF defines (/PageLabels: "i", "ii", ..., "1"), or None."""
+    root = reader.trailer.get("/Root")
+    if root is None or "/PageLabels" not in root.get_object():
+        return None
+    labels = list(reader.page_labels)
+    return labels if len(labels) == len(reader.pages) else None
 
 
 def _unlock(reader: PdfReader, name: str) -> None:

@@ -10,20 +10,20 @@ from ingest.errors import IngestError
 from ingest.pipeline import extract_many, scan_corpus
 
 
-def extract_all(corpus_dir):
+def extract_all(corpus_dir, unreadable=frozenset()):
     scan = scan_corpus(corpus_dir)
-    return scan, dict(extract_many(corpus_dir, [f.relpath for f in scan.files]))
+    return scan, dict(extract_many(corpus_dir, [f.relpath for f in scan.files if f.relpath not in unreadable]))
 
 
 @pytest.fixture(scope="module")
-def sample(sample_corpus):
+def sample(sample_corpus, unreadable_samples):
     if not (sample_corpus / "taxonomy.toml").exists():
         pytest.skip("the sample corpus is not there yet")
-    return extract_all(sample_corpus)
+    return extract_all(sample_corpus, unreadable_samples)
 
 
 @pytest.fixture(scope="module")
-def files_alone(sample_corpus, tmp_path_factory):
+def files_alone(sample_corpus, tmp_path_factory, unreadable_samples):
     """The sample files without meeting folders, meeting.toml or sidecars: only what the files say."""
     if not (sample_corpus / "taxonomy.toml").exists():
         pytest.skip("the sample corpus is not there yet")
@@ -31,6 +31,8 @@ def files_alone(sample_corpus, tmp_path_factory):
     for name in ("taxonomy.toml", "entities.toml"):
         shutil.copy(sample_corpus / name, flat / name)
     for corpus_file in scan_corpus(sample_corpus).files:
+        if corpus_file.relpath in unreadable_samples:
+            continue
         shutil.copy(corpus_file.abspath, flat / corpus_file.relpath.replace("/", "__"))
     return extract_all(flat)[1]
 

@@ -1,0 +1,112 @@
+"""Multi-column PDF pages read column by column, through PDFium's text boxes (pypdfium2).
+
+pypdf reads a page in content-stream order, and a typesetter that writes a two-column page row by
+row (left line, right line, ...) gives interleaved half-sentences; pypdf's layout mode keeps both
+columns side by side on one line. PDFium groups a page's characters into text boxes with
+coordinates: when the boxes leave a vertical gutter free in the middle of the page, with text on
+both sides over the same height, the page is read as: what lies above the columns, the left column,
+the right column, what lies below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MIN_GUTTER = 6.0  # points
+_MIN_SIDE_BOXES = 3
+_CENTRAL = (0.25, 0.75)  # the gutter lies in the middle half of the page
+_EPSILON = 0.5
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where a two-column page splits: the gutter's x and the columns' vertical extent."""
+
+    gutter: float
+    bottom: float
+    top: float
+
+
+def find_columns(boxes: list[Box], width: float) -> Columns | None:
+    """The gutter of a two-column page, or None for a page read top to bottom. Pure."""
+    gap = _central_gap(boxes, width)
+    if gap is None:
+        return None
+    gutter = (gap[0] + gap[1]) / 2
+    left = [b for b in boxes if b.right <= gutter]
+    right = [b for b in boxes if b.left >= gutter]
+    if len(left) < _MIN_SIDE_BOXES or len(right) < _MIN_SIDE_BOXES:
+        return None
+    bottom = max(min(b.bottom for b in left), min(b.bottom for b in right))
+    top = min(max(b.top for b in left), max(b.top for b in right))
+    if top <= bottom:
+        return None
+    spanning = [b for b in boxes if b.left < gutter < b.right]
+    if any(b.bottom < top - _EPSILON and b.top > bottom + _EPSILON for b in spanning):
+        return None  # a line crosses the gutter between the columns: one column after all
+    # the columns reach up and down to the nearest line that spans the page
+    above = [b.bottom for b in spanning if b.bottom >= top - _EPSILON]
+    below = [b.top for b in spanning if b.top <= bottom + _EPSILON]
+    return Columns(gutter, max(below, default=0.0), min(above, default=float("inf")))
+
+
+def _central_gap(boxes: list[Box], width: float) -> tuple[float, float] | None:
+    """The widest x interval in the middle of the page covered by the fewest boxes (at most
+    a few lines spanning the page, such as a headline): the candidate gutter."""
+    low, high = _CENTRAL[0] * width, _CENTRAL[1] * width
+    events = sorted([(b.left, 1) for b in boxes] + [(b.right, -1) for b in boxes])
+    covered = sum(1 for b in boxes if b.left < low < b.right)
+    best: tuple[int, float, float, float] | None = None  # (coverage, -width, start, end)
+    position = low
+    for x, step in events:
+        if x <= low:
+            continue
+        end = min(x, high)
+        if end - position >= _MIN_GUTTER:
+            candidate = (covered, position - end, position, end)
+            best = candidate if best is None or candidate < best else best
+        if x >= high:
+            break
+        covered += step
+        position = x
+    if position < high and high - position >= _MIN_GUTTER:
+        candidate = (covered, position - high, position, high)
+        best = candidate if best is None or candidate < best else best
+    if best is None or best[0] > max(1, len(boxes) // 10):
+        return None
+    return best[2], best[3]
+
+
+def column_text(page) -> str | None:
+    """A pypdfium2 page's text in column order when it has two columns, else None."""
+    textpage = page.get_textpage()
+    try:
+        width, height = page.get_size()
+        boxes = [Box(*textpage.get_rect(i)) for i in range(textpage.count_rects())]
+        columns = find_columns(boxes, width)
+        if columns is None:
+            return None
+        top = min(columns.top, height)
+        regions = (
+            (0, top, width, height),  # above the columns
+            (0, columns.bottom, columns.gutter, top),
+            (columns.gutter, columns.bottom, width, top),
+            (0, 0, width, columns.bottom),  # below
+        )
+        parts = [textpage.get_text_bounded(*region) for region in regions]
+    finally:
+        textpage.close()
+    return "\n".join(_plain(part) for part in parts if part.strip())
+
+
+def _plain(text: str) -> str:
+    """PDFium's line ends are CRLF and a hyphen it took for a soft one is \\x02."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-").replace("\ufffe", "-")
