@@ -1,0 +1,41 @@
+"""Folder and file names an operator did not mean: each is read, reported or served safely."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from klimaviden.cli import main
+from reliability_helpers import copy_taxonomy, note, write_files
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def reindex_json(runner, corpus, index, *extra):
+    result = runner.invoke(main, ["reindex", "--json", "--workers", "1", "--corpus", str(corpus), "--index", str(index), *extra])
+    return result, (json.loads(result.stdout) if result.stdout.strip() else None)
+
+
+def test_a_folder_named_with_an_impossible_date_is_indexed_without_a_date(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    copy_taxonomy(corpus)
+    write_files(corpus, {"2021-02-30-moede/referat.txt": note("Referat om havvindmøller", "Netværket drøftede havvindmøller.")})
+    index = tmp_path / "ix"
+    for extra in ((), ("--full",)):
+        result, report = reindex_json(runner, corpus, index, *extra)
+        assert result.exit_code == 0, result.output
+        assert report["failed"] == [] and report["documents"] == 1
+
+    found = runner.invoke(main, ["search", "havvindmøller", "--json", "--corpus", str(corpus), "--index", str(index)])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout)["results"][0]["meeting_date"] is None
+
+    shown = runner.invoke(main, ["show", str(corpus / "2021-02-30-moede/referat.txt"), "--json", "--corpus", str(corpus)])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["title"] == "Referat om havvindmøller"
