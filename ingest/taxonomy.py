@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.errors import ConfigError
+from ingest.tomlfields import FieldError, parse_toml
 from klimaviden.danish import analyze_terms
 
 TOPIC_SLUGS = (
@@ -25,7 +26,7 @@ TOPIC_SLUGS = (
 _KEYS = {"slug", "label", "description", "terms"}
 
 
-class TaxonomyError(ValueError):
+class TaxonomyError(ConfigError):
     """taxonomy.toml is missing or invalid; the message says where and what to fix."""
 
 
@@ -45,15 +46,15 @@ def load_taxonomy(path: Path) -> tuple[Topic, ...]:
     """Read and validate a taxonomy file; raises TaxonomyError naming the file, topic and problem."""
     path = Path(path)
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise TaxonomyError(f"{path}: the taxonomy file does not exist") from exc
-    except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"{path}: the taxonomy file is not UTF-8 text") from exc
+    except OSError as exc:
+        raise TaxonomyError(f"{path}: the taxonomy file cannot be read ({exc.strerror or exc})") from exc
     try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise TaxonomyError(f"{path}: not valid TOML ({exc})") from exc
+        data = parse_toml(raw)
+    except FieldError as exc:
+        raise TaxonomyError(f"{path}: {exc}") from exc
     return parse_taxonomy(data, source=str(path))
 
 

@@ -192,7 +192,7 @@ def show(settings, quiet, path, as_json):
 
     Example: klimaviden show corpus/2021-04-29-erhvervspartnerskaber/invitation.html --json
     """
-    from ingest.errors import IngestError
+    from ingest.errors import ConfigError, IngestError
     from ingest.pipeline import extract_file
 
     corpus_root, relpath = corpus_relative(settings.corpus, Path(path))
@@ -201,6 +201,8 @@ def show(settings, quiet, path, as_json):
     except IngestError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_FAILED_FILES)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
     else:
