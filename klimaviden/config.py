@@ -9,6 +9,7 @@ from pathlib import Path
 
 CORPUS_ENV = "KLIMAVIDEN_CORPUS"
 INDEX_ENV = "KLIMAVIDEN_INDEX"
+BASE_URL_ENV = "KLIMAVIDEN_BASE_URL"  # the web app's public address, for links in feeds and exports
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("var/index")
 
@@ -17,6 +18,7 @@ DEFAULT_INDEX = Path("var/index")
 class Settings:
     corpus: Path
     index: Path
+    base_url: str | None = None
 
 
 def resolve_settings(
@@ -28,4 +30,5 @@ def resolve_settings(
     return Settings(
         corpus=Path(corpus or env.get(CORPUS_ENV) or DEFAULT_CORPUS),
         index=Path(index or env.get(INDEX_ENV) or DEFAULT_INDEX),
+        base_url=env.get(BASE_URL_ENV) or None,
     )
