@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from klimaviden.cli import main
 from reliability_helpers import copy_taxonomy, note, write_files
+from webapp import create_app
 
 
 @pytest.fixture
@@ -39,3 +40,22 @@ def test_a_folder_named_with_an_impossible_date_is_indexed_without_a_date(runner
     shown = runner.invoke(main, ["show", str(corpus / "2021-02-30-moede/referat.txt"), "--json", "--corpus", str(corpus)])
     assert shown.exit_code == 0, shown.output
     assert json.loads(shown.stdout)["title"] == "Referat om havvindmøller"
+
+
+def test_a_file_named_with_line_breaks_is_served_with_a_safe_rfc6266_name(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    write_files(corpus, {
+        "noter/notat\r\nom vand æ.txt": note("Notat om grundvand", "Grundvand og klima i kommunen."),
+        "noter/oplæg\x07\"skybrud\".docx": b"PK\x03\x04 not really a Word file",
+    })
+    index = tmp_path / "ix"
+    result, _ = reindex_json(runner, corpus, index)
+    assert result.exit_code in (0, 1), result.output
+    client = create_app({"TESTING": True, "CORPUS_DIR": corpus, "INDEX_DIR": index}).test_client()
+    hit = client.get("/api/search?q=grundvand").get_json()["results"][0]
+    with client.get(f"/fil/{hit['id']}") as response:
+        assert response.status_code == 200
+        assert response.data.decode("utf-8").startswith("Notat om grundvand")
+        assert response.headers["Content-Disposition"] == (
+            "inline; filename=\"notat om vand ae.txt\"; filename*=UTF-8''notat%20om%20vand%20%C3%A6.txt"
+        )
