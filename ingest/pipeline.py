@@ -44,10 +44,47 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Twin:
+    """Files whose names are one after normalisation (NFC/NFD spellings of "æ", or "noter\\x.txt"
+    beside "noter/x.txt"): one document id for several files. ``indexed`` is the one kept, the
+    name spelled exactly as the relpath when there is one; ``others`` are not read."""
+
+    relpath: str
+    indexed: str  # the kept file's name as it is on disk, relative to the corpus
+    others: tuple[str, ...]
+
+    def reason(self) -> str:
+        names = ", ".join(repr(name) for name in self.others)
+        return (
+            f"{names} and {self.indexed!r} are the same name after Unicode normalisation or with \\ read "
+            f"as a folder separator; only {self.indexed!r} is indexed: rename the other"
+        )
+
+
+@dataclass(frozen=True)
 class ScanResult:
     files: list[CorpusFile]
     skipped: list[str]  # relpaths with extensions klimaviden does not read
     outside: list[str] = field(default_factory=list)  # symlinks pointing out of the corpus, not followed
+    # folders (or files) that could not be listed or examined, with the reason; "." is the corpus itself
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    twins: list[Twin] = field(default_factory=list)
+
+    def unlisted(self, relpath: str) -> bool:
+        """True when relpath lies in (or is) something the scan could not read: a document indexed
+        there earlier is not known to be gone, so it must stay indexed."""
+        return any(
+            folder == "." or relpath == folder or relpath.startswith(folder + "/") for folder, _ in self.unreadable
+        )
+
+    def failures(self) -> list[dict]:
+        """The scan's problems as report failures ({"path", "error"}), the same every run."""
+        found = [
+            {"path": path, "error": f"the folder cannot be read ({reason}); its documents stay as last indexed"}
+            for path, reason in self.unreadable
+        ]
+        found += [{"path": twin.relpath, "error": twin.reason()} for twin in self.twins]
+        return sorted(found, key=lambda f: f["path"])
 
 
 def is_ignored(relpath: str) -> bool:
@@ -67,17 +104,25 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
     """The corpus's document files sorted by relpath, and the unsupported ones skipped.
 
     Symbolic links are never followed out of the corpus (nor into linked folders); only regular
-    files are listed, so a FIFO or device cannot hang a reindex.
+    files are listed, so a FIFO or device cannot hang a reindex. A folder that cannot be listed is
+    reported in ``unreadable``, never taken for empty; files that share one relpath are reported in
+    ``twins``, and only one of them (the same one every time) is listed.
     """
     root = Path(corpus_dir).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    files, skipped, outside = [], [], []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+    found: dict[str, list[CorpusFile]] = {}
+    skipped, outside, unreadable = [], [], []
+
+    def cannot_list(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        unreadable.append((_relative(where, root), exc.strerror or str(exc)))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=cannot_list, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in filenames:
+        for filename in sorted(filenames):
             path = Path(folder) / filename
-            relpath = normalize_relpath(path.relative_to(root).as_posix())
+            relpath = _relative(path, root)
             if is_ignored(relpath):
                 continue
             if path.is_symlink() and not _inside(path.resolve(), root):
@@ -86,16 +131,38 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
                 continue
             try:
                 info = path.stat()
-            except OSError:
+            except OSError as exc:
+                unreadable.append((relpath, exc.strerror or str(exc)))
                 continue
             if not stat.S_ISREG(info.st_mode):
                 continue
             if not is_supported(relpath):
                 skipped.append(relpath)
                 continue
-            files.append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
-    files.sort(key=lambda f: f.relpath)
-    return ScanResult(files, sorted(skipped), sorted(outside))
+            found.setdefault(relpath, []).append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
+    files, twins = [], []
+    for relpath, group in sorted(found.items()):
+        kept = _canonical(group, root)
+        files.append(kept)
+        if len(group) > 1:
+            others = tuple(sorted(_on_disk(f.abspath, root) for f in group if f is not kept))
+            twins.append(Twin(relpath, _on_disk(kept.abspath, root), others))
+    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins)
+
+
+def _canonical(group: list[CorpusFile], root: Path) -> CorpusFile:
+    """The file of a twin group that ``locate`` reads for the relpath: the one spelled exactly as it
+    (NFC, "/" between folders), else the first name in code-point order."""
+    by_name = sorted(group, key=lambda f: _on_disk(f.abspath, root))
+    return next((f for f in by_name if _on_disk(f.abspath, root) == f.relpath), by_name[0])
+
+
+def _on_disk(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _relative(path: Path, root: Path) -> str:
+    return "." if path == root else normalize_relpath(path.relative_to(root).as_posix())
 
 
 def extract_file(corpus_dir: Path, relpath: str, limits: Limits = Limits()) -> Document:

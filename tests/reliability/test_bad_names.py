@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from click.testing import CliRunner
@@ -59,3 +60,21 @@ def test_a_file_named_with_line_breaks_is_served_with_a_safe_rfc6266_name(runner
         assert response.headers["Content-Disposition"] == (
             "inline; filename=\"notat om vand ae.txt\"; filename*=UTF-8''notat%20om%20vand%20%C3%A6.txt"
         )
+
+
+@pytest.mark.parametrize("other", ["noter\\vådområde.txt", unicodedata.normalize("NFD", "noter/vådområde.txt")])
+def test_twins_keep_one_document_and_later_runs_change_nothing(runner, tmp_path, other):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_files(corpus, {
+        "noter/vådområde.txt": note("Notat om tidevand", "Tidevand og stormflod."),
+        other: note("Notat om tidevand, kopi", "Tidevand og stormflod, en anden udgave."),
+    })
+    index = tmp_path / "ix"
+    result, first = reindex_json(runner, corpus, index)
+    assert first["documents"] == 1
+    for _ in range(2):
+        result, again = reindex_json(runner, corpus, index)
+        assert (again["added"], again["updated"], again["deleted"]) == (0, 0, 0), again
+    found = runner.invoke(main, ["search", "tidevand", "--json", "--corpus", str(corpus), "--index", str(index)])
+    assert [r["title"] for r in json.loads(found.stdout)["results"]] == ["Notat om tidevand"]
