@@ -24,7 +24,7 @@ from ingest.meetings import load_meeting, meeting_id_for
 from ingest.registry import format_for, is_supported
 from ingest.sidecar import load_sidecar
 from ingest.taxonomy import load_taxonomy, taxonomy_path
-from ingest.workers import TaskCrashed, TaskTimeout, read_ahead, run_limited
+from ingest.workers import TaskCrashed, TaskTimeout, TaskTooLarge, read_ahead, run_limited
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,8 @@ class CorpusFile:
 class Limits:
     max_bytes: int = 50 * 1024 * 1024
     timeout_seconds: float = 60.0
+    # memory of one parser process beyond what it shares with the reindex that started it
+    max_memory_bytes: int = 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -197,18 +199,23 @@ def extract_many(
 ) -> Iterator[tuple[str, Document | IngestError]]:
     """(relpath, Document or IngestError) for each file, in completion order, from worker processes.
 
-    A file whose extraction runs past ``limits.timeout_seconds`` has its worker killed and is
-    reported as an IngestError; so is a worker that crashes. Any other exception is a bug and is
+    A file whose extraction runs past ``limits.timeout_seconds``, or whose worker holds more than
+    ``limits.max_memory_bytes``, has its worker killed and is reported as an IngestError; so is a
+    worker that crashes. Any other exception is a bug and is
     raised here after the workers are stopped. ``extract`` can be replaced (for tests).
     """
     corpus_dir = Path(corpus_dir)
     load_context(corpus_dir)  # a broken taxonomy fails once, here, not once per file
     task = partial(_extract_or_error, extract, corpus_dir, limits)
-    results = run_limited(task, list(relpaths), workers=workers, timeout=limits.timeout_seconds)
+    results = run_limited(
+        task, list(relpaths), workers=workers, timeout=limits.timeout_seconds, max_memory=limits.max_memory_bytes
+    )
     # parsing goes on while the caller is busy with earlier results (the index writer commits)
     for relpath, result in read_ahead(results, READ_AHEAD):
         if isinstance(result, TaskTimeout):
             result = IngestError(relpath, f"the parser took too long and was {result}")
+        elif isinstance(result, TaskTooLarge):
+            result = IngestError(relpath, f"the file is too large when unpacked: the parser was {result}")
         elif isinstance(result, TaskCrashed):
             result = IngestError(relpath, f"the parser crashed: {result}")
         elif isinstance(result, BaseException) and not isinstance(result, IngestError):
