@@ -73,11 +73,23 @@ def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
             return parse_meeting(meeting_id, read_toml(toml_path))
         except FieldError as exc:
             raise IngestError(f"{meeting_id}/{MEETING_FILE}", str(exc)) from exc
+    return folder_meeting(meeting_id) if name_date(meeting_id)[0] else None
+
+
+def load_meeting_or_folder(corpus_dir: Path, meeting_id: str) -> tuple[Meeting | None, IngestError | None]:
+    """The meeting of a folder and None; when its meeting.toml is invalid, the meeting its folder
+    name gives and the error: a broken meeting.toml is reported, its documents stay searchable."""
+    try:
+        return load_meeting(corpus_dir, meeting_id), None
+    except IngestError as exc:
+        return folder_meeting(meeting_id), exc
+
+
+def folder_meeting(meeting_id: str) -> Meeting:
+    """A meeting from its folder's name alone: "2021-09-02-klimafolkemoedet" -> "Klimafolkemoedet", 2 Sep 2021."""
     folder_date, rest = name_date(meeting_id)
-    if folder_date:
-        title = title_from_filename(rest or meeting_id)
-        return Meeting(meeting_id, title, folder_date, None, (), (), "folder-name")
-    return None
+    title = title_from_filename(rest or meeting_id)
+    return Meeting(meeting_id, title, folder_date, None, (), (), "folder-name" if folder_date else None)
 
 
 def name_date(folder_name: str) -> tuple[date | None, str | None]:

@@ -20,9 +20,10 @@ from ingest.builder import Context, FileFacts, build_document
 from ingest.document import Document, normalize_relpath
 from ingest.entities import entities_path, load_entities
 from ingest.errors import IngestError
-from ingest.meetings import load_meeting, meeting_id_for
+from ingest.meetings import load_meeting_or_folder, meeting_id_for
 from ingest.registry import format_for, is_supported
-from ingest.sidecar import load_sidecar
+from ingest.sidecar import SUFFIX as SIDECAR_SUFFIX
+from ingest.sidecar import load_sidecar_or_none, sidecar_failures
 from ingest.taxonomy import load_taxonomy, taxonomy_path
 from ingest.workers import TaskCrashed, TaskTimeout, TaskTooLarge, read_ahead, run_limited
 
@@ -71,6 +72,8 @@ class ScanResult:
     # folders (or files) that could not be listed or examined, with the reason; "." is the corpus itself
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     twins: list[Twin] = field(default_factory=list)
+    # invalid sidecars ({"path", "error"}); their documents are indexed without them
+    broken_sidecars: list[dict] = field(default_factory=list)
 
     def unlisted(self, relpath: str) -> bool:
         """True when relpath lies in (or is) something the scan could not read: a document indexed
@@ -86,7 +89,7 @@ class ScanResult:
             for path, reason in self.unreadable
         ]
         found += [{"path": twin.relpath, "error": twin.reason()} for twin in self.twins]
-        return sorted(found, key=lambda f: f["path"])
+        return sorted(found + self.broken_sidecars, key=lambda f: f["path"])
 
 
 def is_ignored(relpath: str) -> bool:
@@ -108,7 +111,8 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
     Symbolic links are never followed out of the corpus (nor into linked folders); only regular
     files are listed, so a FIFO or device cannot hang a reindex. A folder that cannot be listed is
     reported in ``unreadable``, never taken for empty; files that share one relpath are reported in
-    ``twins``, and only one of them (the same one every time) is listed.
+    ``twins``, and only one of them (the same one every time) is listed; invalid sidecars are
+    reported in ``broken_sidecars``. ``failures()`` gives all three as report failures.
     """
     root = Path(corpus_dir).resolve()
     if not root.is_dir():
@@ -120,8 +124,10 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
         where = Path(exc.filename) if exc.filename else root
         unreadable.append((_relative(where, root), exc.strerror or str(exc)))
 
+    with_sidecar: list[tuple[Path, str]] = []
     for folder, dirnames, filenames in os.walk(root, onerror=cannot_list, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        names = set(filenames)
         for filename in sorted(filenames):
             path = Path(folder) / filename
             relpath = _relative(path, root)
@@ -142,6 +148,8 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
                 skipped.append(relpath)
                 continue
             found.setdefault(relpath, []).append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
+            if filename + SIDECAR_SUFFIX in names:
+                with_sidecar.append((path, relpath))
     files, twins = [], []
     for relpath, group in sorted(found.items()):
         kept = _canonical(group, root)
@@ -149,7 +157,9 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
         if len(group) > 1:
             others = tuple(sorted(_on_disk(f.abspath, root) for f in group if f is not kept))
             twins.append(Twin(relpath, _on_disk(kept.abspath, root), others))
-    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins)
+    kept = {f.abspath for f in files}
+    broken = sidecar_failures((path, relpath) for path, relpath in with_sidecar if path in kept)
+    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins, broken)
 
 
 def _canonical(group: list[CorpusFile], root: Path) -> CorpusFile:
@@ -178,12 +188,15 @@ def extract_file(corpus_dir: Path, relpath: str, limits: Limits = Limits()) -> D
     data = _read(path, relpath, limits.max_bytes)
     extracted = format_for(relpath, data).extract(data, relpath)
     meeting_id = meeting_id_for(relpath)
-    try:
-        meeting = load_meeting(corpus_dir, meeting_id) if meeting_id else None
-    except IngestError as exc:
-        raise IngestError(relpath, f"its meeting's {exc.path} is invalid: {exc.reason}") from exc
+    # Broken metadata files are reported once per run by the caller (sidecar_failures,
+    # meetings_snapshot); here the document is built from what the file itself says.
+    meeting, meeting_error = load_meeting_or_folder(corpus_dir, meeting_id) if meeting_id else (None, None)
+    sidecar, sidecar_error = load_sidecar_or_none(path, relpath)
+    for error in (meeting_error, sidecar_error):
+        if error is not None:
+            log.warning("%s is read without its broken metadata: %s", relpath, error)
     facts = FileFacts(relpath, hashlib.sha256(data).hexdigest(), len(data))
-    return build_document(facts, extracted, load_context(corpus_dir), meeting, load_sidecar(path, relpath))
+    return build_document(facts, extracted, load_context(corpus_dir), meeting, sidecar)
 
 
 READ_AHEAD = 1024  # parsed documents held ready for a busy caller (about 30 MB)
