@@ -15,7 +15,7 @@ import pytest
 from ingest.errors import IngestError
 from ingest.formats import docx, ooxml, pptx
 from ingest.pipeline import Limits, extract_file, extract_many
-from ingest.workers import TaskTooLarge, private_memory, run_limited
+from ingest.workers import TaskTooLarge, private_memory, resident_anonymous, run_limited
 from ingest_files import make_docx, make_pptx
 
 MB = 1024 * 1024
@@ -82,6 +82,7 @@ def test_private_memory_counts_what_a_process_holds_for_itself():
         pytest.skip("no /proc/<pid>/smaps_rollup here")
     ballast = b"y" * (64 * MB)
     assert private_memory(os.getpid()) >= used + 60 * MB
+    assert resident_anonymous(os.getpid()) >= 64 * MB  # the cheap first look sees it too
     del ballast
 
 
