@@ -48,7 +48,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class Twin:
-    """Files whose names are one after normalisation (NFC/NFD spellings of "æ", or "noter\\x.txt"
+    """Files whose names are one after normalisation (NFC/NFD spellings of "å", or "noter\\x.txt"
     beside "noter/x.txt"): one document id for several files. ``indexed`` is the one kept, the
     name spelled exactly as the relpath when there is one; ``others`` are not read."""
 
@@ -150,6 +150,14 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
             found.setdefault(relpath, []).append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
             if filename + SIDECAR_SUFFIX in names:
                 with_sidecar.append((path, relpath))
+    files, twins = _without_twins(found, root)
+    listed = {f.abspath for f in files}
+    broken = sidecar_failures((path, relpath) for path, relpath in with_sidecar if path in listed)
+    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins, broken)
+
+
+def _without_twins(found: dict[str, list[CorpusFile]], root: Path) -> tuple[list[CorpusFile], list[Twin]]:
+    """One file per relpath, sorted, and a Twin for each relpath that several files share."""
     files, twins = [], []
     for relpath, group in sorted(found.items()):
         kept = _canonical(group, root)
@@ -157,9 +165,7 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
         if len(group) > 1:
             others = tuple(sorted(_on_disk(f.abspath, root) for f in group if f is not kept))
             twins.append(Twin(relpath, _on_disk(kept.abspath, root), others))
-    kept = {f.abspath for f in files}
-    broken = sidecar_failures((path, relpath) for path, relpath in with_sidecar if path in kept)
-    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins, broken)
+    return files, twins
 
 
 def _canonical(group: list[CorpusFile], root: Path) -> CorpusFile:
