@@ -60,6 +60,17 @@ def private_memory(pid: int) -> int | None:
     return sum(int(parts[1]) for parts in fields) * 1024 if fields else None
 
 
+def resident_anonymous(pid: int) -> int | None:
+    """Resident memory not backed by files, or None where /proc does not tell. A cheap first look
+    (it also counts the pages a forked worker still shares with its parent); private_memory confirms."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            fields = handle.read().split()
+    except OSError:
+        return None
+    return (int(fields[1]) - int(fields[2])) * _PAGE_SIZE
+
+
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -240,17 +251,6 @@ def read_ahead(items: Iterator[Any], depth: int) -> Iterator[Any]:
     finally:
         stop.set()
         thread.join()
-
-
-def resident_anonymous(pid: int) -> int | None:
-    """Resident memory not backed by files (a cheap upper bound of private_memory: it also counts
-    pages a forked worker still shares with its parent), or None where /proc does not tell."""
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as handle:
-            fields = handle.read().split()
-    except OSError:
-        return None
-    return (int(fields[1]) - int(fields[2])) * _PAGE_SIZE
 
 
 def _over_memory(worker: _Worker, limit: int) -> TaskTooLarge | None:
