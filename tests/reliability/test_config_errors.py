@@ -61,3 +61,13 @@ def test_configuration_files_with_a_byte_order_mark_are_read(corpus, tmp_path):
     found = run(corpus, tmp_path / "ix", "search", "fjernvarme", "--json")
     hit = json.loads(found.stdout)["results"][0]
     assert "energi" in hit["topics"] and "Kalundborg Forsyning" in hit["organizations"]
+
+
+def test_an_invalid_topic_names_the_line_it_is_written_on(corpus, tmp_path):
+    text = (REPO / "corpus" / "taxonomy.toml").read_text(encoding="utf-8").replace('slug = "affald"', 'slug = "skrald"', 1)
+    (corpus / "taxonomy.toml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    header = max(n for n, line in enumerate(lines[: lines.index('slug = "skrald"')], start=1) if line == "[[topic]]")
+    result = run(corpus, tmp_path / "ix", "reindex", "--json")
+    assert result.exit_code == 2
+    assert f"taxonomy.toml, line {header}: topic 'skrald': unknown slug" in result.stderr
