@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ingest import errors as ingest_errors
+
 
 class IndexMissing(Exception):
     """No index has been built in this directory yet (run `klimaviden reindex`)."""
@@ -24,9 +26,8 @@ class InvalidRequest(ValueError):
     """A search parameter is not acceptable; str(error) says which one and why, in plain words."""
 
 
-class ConfigError(ValueError):
-    """The corpus or index directory is unusable (missing, not a directory), or a configuration
-    file in the corpus is invalid."""
+# One error for every unusable configuration, defined where the lowest layer (ingest) can raise it.
+ConfigError = ingest_errors.ConfigError
 
 
 class IndexDamaged(Exception):

@@ -8,16 +8,19 @@ capitals, so "kl. 10" or the word "di" never count as an organisation.
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ingest.errors import ConfigError
+from ingest.tomlfields import FieldError, parse_toml, table_lines
 
 _ACRONYM = re.compile(r"^[A-ZÆØÅ0-9&]{2,6}$")
 _ENDINGS = r"(?:s|en|ens|et|ets|ne|nes|')?"
 
 
-class EntitiesError(ValueError):
+class EntitiesError(ConfigError):
     """entities.toml is invalid; the message says where and what to fix."""
 
 
@@ -40,31 +43,46 @@ def entities_path(corpus_dir: Path) -> Path:
 def load_entities(path: Path) -> Entities:
     """Read and validate entities.toml; a missing file means no entities."""
     path = Path(path)
-    if not path.exists():
-        return Entities()
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise EntitiesError(f"{path}: not valid UTF-8 TOML ({exc})") from exc
-    return parse_entities(data, source=str(path))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Entities()
+    except OSError as exc:
+        raise EntitiesError(f"{path}: the file cannot be read ({exc.strerror or exc})") from exc
+    try:
+        data = parse_toml(raw)
+    except FieldError as exc:
+        raise EntitiesError(f"{path}: {exc}") from exc
+    text = raw.decode("utf-8-sig")
+    lines = {kind: table_lines(text, kind) for kind in _KINDS}
+    return parse_entities(data, source=str(path), lines=lines)
 
 
-def parse_entities(data: dict, source: str = "entities.toml") -> Entities:
-    extra = set(data) - {"organization", "place"}
+_KINDS = ("organization", "place")
+
+
+def parse_entities(
+    data: dict, source: str = "entities.toml", lines: Mapping[str, Sequence[int]] | None = None
+) -> Entities:
+    """Validate the parsed TOML; ``lines`` gives the line of each [[organization]] / [[place]]
+    header, so that an error names where the entry is written."""
+    extra = set(data) - set(_KINDS)
     if extra:
         raise EntitiesError(f"{source}: unknown top-level key(s) {sorted(extra)}; use [[organization]] and [[place]]")
+    lines = lines or {}
     return Entities(
-        tuple(_entities(data.get("organization", []), "organization", source)),
-        tuple(_entities(data.get("place", []), "place", source)),
+        *(tuple(_entities(data.get(kind, []), kind, source, lines.get(kind, ()))) for kind in _KINDS)
     )
 
 
-def _entities(entries: object, kind: str, source: str) -> list[Entity]:
+def _entities(entries: object, kind: str, source: str, lines: Sequence[int]) -> list[Entity]:
     if not isinstance(entries, list):
         raise EntitiesError(f"{source}: {kind} must be a list of [[{kind}]] tables")
     result, seen = [], set()
+    # entries written as [[kind]] tables have a line each; inline ones only their number
+    known_lines = len(lines) == len(entries)
     for number, entry in enumerate(entries, start=1):
-        where = f"{source}: {kind} #{number}"
+        where = f"{source}, line {lines[number - 1]}: {kind} #{number}" if known_lines else f"{source}: {kind} #{number}"
         if not isinstance(entry, dict):
             raise EntitiesError(f"{where} is not a table")
         unknown = set(entry) - {"name", "aliases"}

@@ -16,3 +16,8 @@ class IngestError(Exception):
 
 class UnsupportedFormat(IngestError):
     """The file's format is not one klimaviden reads. Skipped and counted, not a failure."""
+
+
+class ConfigError(ValueError):
+    """A configuration file or folder is unusable (taxonomy.toml, entities.toml, the corpus or index
+    folder); the message names it, the line when one is known, and what is wrong. Exit code 2."""

@@ -2,13 +2,17 @@
 
 A top-level folder is a meeting folder when it has a meeting.toml or its name starts with an ISO
 date ("2021-04-29-erhvervspartnerskaber"). Without a meeting.toml the date comes from the name.
+A name whose date does not exist ("2021-02-30-moede") states no date: a warning names the folder,
+and it is a meeting folder only with a meeting.toml.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ingest.errors import IngestError
@@ -18,6 +22,8 @@ from ingest.tomlfields import FieldError, check_keys, date_field, list_field, re
 MEETING_FILE = "meeting.toml"
 _KEYS = {"title", "date", "place", "themes", "organizations"}
 _DATED_NAME = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[-_ ](.*))?$")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,16 +68,47 @@ def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
     """The meeting of one top-level folder, or None when the folder is no meeting folder."""
     folder = Path(corpus_dir) / meeting_id
     toml_path = folder / MEETING_FILE
-    dated = _DATED_NAME.match(meeting_id)
     if toml_path.is_file() and not toml_path.is_symlink():
         try:
             return parse_meeting(meeting_id, read_toml(toml_path))
         except FieldError as exc:
             raise IngestError(f"{meeting_id}/{MEETING_FILE}", str(exc)) from exc
-    if dated:
-        title = title_from_filename(dated.group(2) or meeting_id)
-        return Meeting(meeting_id, title, date.fromisoformat(dated.group(1)), None, (), (), "folder-name")
-    return None
+    return folder_meeting(meeting_id) if name_date(meeting_id)[0] else None
+
+
+def load_meeting_or_folder(corpus_dir: Path, meeting_id: str) -> tuple[Meeting | None, IngestError | None]:
+    """The meeting of a folder and None; when its meeting.toml is invalid, the meeting its folder
+    name gives and the error: a broken meeting.toml is reported, its documents stay searchable."""
+    try:
+        return load_meeting(corpus_dir, meeting_id), None
+    except IngestError as exc:
+        return folder_meeting(meeting_id), exc
+
+
+def folder_meeting(meeting_id: str) -> Meeting:
+    """A meeting from its folder's name alone: "2021-09-02-klimafolkemoedet" -> "Klimafolkemoedet", 2 Sep 2021."""
+    folder_date, rest = name_date(meeting_id)
+    title = title_from_filename(rest or meeting_id)
+    return Meeting(meeting_id, title, folder_date, None, (), (), "folder-name" if folder_date else None)
+
+
+def name_date(folder_name: str) -> tuple[date | None, str | None]:
+    """(the date a folder's name starts with, the rest of the name); (None, None) without one.
+
+    An impossible date ("2021-02-30") is no date; it is logged once per folder as a warning."""
+    dated = _DATED_NAME.match(folder_name)
+    if not dated:
+        return None, None
+    try:
+        return date.fromisoformat(dated.group(1)), dated.group(2)
+    except ValueError:
+        _warn_impossible_date(folder_name)
+        return None, None
+
+
+@lru_cache(maxsize=256)
+def _warn_impossible_date(folder_name: str) -> None:
+    log.warning("the folder %s is named with a date that does not exist; it is read as undated", folder_name)
 
 
 def parse_meeting(meeting_id: str, data: dict) -> Meeting:
@@ -82,9 +119,9 @@ def parse_meeting(meeting_id: str, data: dict) -> Meeting:
         raise FieldError("title is required (the meeting's name)")
     meeting_date = date_field(data, "date")
     source = "meeting.toml" if meeting_date else None
-    dated = _DATED_NAME.match(meeting_id)
-    if meeting_date is None and dated:
-        meeting_date, source = date.fromisoformat(dated.group(1)), "folder-name"
+    if meeting_date is None:
+        meeting_date = name_date(meeting_id)[0]
+        source = "folder-name" if meeting_date else None
     return Meeting(
         id=meeting_id,
         title=title,

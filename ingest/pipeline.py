@@ -20,12 +20,13 @@ from ingest.builder import Context, FileFacts, build_document
 from ingest.document import Document, normalize_relpath
 from ingest.entities import entities_path, load_entities
 from ingest.errors import IngestError
-from ingest.meetings import load_meeting, meeting_id_for
+from ingest.meetings import load_meeting_or_folder, meeting_id_for
 from ingest.options import ExtractOptions, options_from_environment
 from ingest.registry import format_for, is_supported
-from ingest.sidecar import load_sidecar
+from ingest.sidecar import SUFFIX as SIDECAR_SUFFIX
+from ingest.sidecar import load_sidecar_or_none, sidecar_failures
 from ingest.taxonomy import load_taxonomy, taxonomy_path
-from ingest.workers import TaskCrashed, TaskTimeout, read_ahead, run_limited
+from ingest.workers import TaskCrashed, TaskTimeout, TaskTooLarge, read_ahead, run_limited
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,26 @@ class CorpusFile:
 class Limits:
     max_bytes: int = 50 * 1024 * 1024
     timeout_seconds: float = 60.0
+    # memory of one parser process beyond what it shares with the reindex that started it
+    max_memory_bytes: int = 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Twin:
+    """Files whose names are one after normalisation (NFC/NFD spellings of "å", or "noter\\x.txt"
+    beside "noter/x.txt"): one document id for several files. ``indexed`` is the one kept, the
+    name spelled exactly as the relpath when there is one; ``others`` are not read."""
+
+    relpath: str
+    indexed: str  # the kept file's name as it is on disk, relative to the corpus
+    others: tuple[str, ...]
+
+    def reason(self) -> str:
+        names = ", ".join(repr(name) for name in self.others)
+        return (
+            f"{names} and {self.indexed!r} are the same name after Unicode normalisation or with \\ read "
+            f"as a folder separator; only {self.indexed!r} is indexed: rename the other"
+        )
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,27 @@ class ScanResult:
     files: list[CorpusFile]
     skipped: list[str]  # relpaths with extensions klimaviden does not read
     outside: list[str] = field(default_factory=list)  # symlinks pointing out of the corpus, not followed
+    # folders (or files) that could not be listed or examined, with the reason; "." is the corpus itself
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    twins: list[Twin] = field(default_factory=list)
+    # invalid sidecars ({"path", "error"}); their documents are indexed without them
+    broken_sidecars: list[dict] = field(default_factory=list)
+
+    def unlisted(self, relpath: str) -> bool:
+        """True when relpath lies in (or is) something the scan could not read: a document indexed
+        there earlier is not known to be gone, so it must stay indexed."""
+        return any(
+            folder == "." or relpath == folder or relpath.startswith(folder + "/") for folder, _ in self.unreadable
+        )
+
+    def failures(self) -> list[dict]:
+        """The scan's problems as report failures ({"path", "error"}), the same every run."""
+        found = [
+            {"path": path, "error": f"the folder cannot be read ({reason}); its documents stay as last indexed"}
+            for path, reason in self.unreadable
+        ]
+        found += [{"path": twin.relpath, "error": twin.reason()} for twin in self.twins]
+        return sorted(found + self.broken_sidecars, key=lambda f: f["path"])
 
 
 def is_ignored(relpath: str) -> bool:
@@ -68,17 +110,28 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
     """The corpus's document files sorted by relpath, and the unsupported ones skipped.
 
     Symbolic links are never followed out of the corpus (nor into linked folders); only regular
-    files are listed, so a FIFO or device cannot hang a reindex.
+    files are listed, so a FIFO or device cannot hang a reindex. A folder that cannot be listed is
+    reported in ``unreadable``, never taken for empty; files that share one relpath are reported in
+    ``twins``, and only one of them (the same one every time) is listed; invalid sidecars are
+    reported in ``broken_sidecars``. ``failures()`` gives all three as report failures.
     """
     root = Path(corpus_dir).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    files, skipped, outside = [], [], []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+    found: dict[str, list[CorpusFile]] = {}
+    skipped, outside, unreadable = [], [], []
+
+    def cannot_list(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        unreadable.append((_relative(where, root), exc.strerror or str(exc)))
+
+    with_sidecar: list[tuple[Path, str]] = []
+    for folder, dirnames, filenames in os.walk(root, onerror=cannot_list, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in filenames:
+        names = set(filenames)
+        for filename in sorted(filenames):
             path = Path(folder) / filename
-            relpath = normalize_relpath(path.relative_to(root).as_posix())
+            relpath = _relative(path, root)
             if is_ignored(relpath):
                 continue
             if path.is_symlink() and not _inside(path.resolve(), root):
@@ -87,16 +140,48 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
                 continue
             try:
                 info = path.stat()
-            except OSError:
+            except OSError as exc:
+                unreadable.append((relpath, exc.strerror or str(exc)))
                 continue
             if not stat.S_ISREG(info.st_mode):
                 continue
             if not is_supported(relpath):
                 skipped.append(relpath)
                 continue
-            files.append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
-    files.sort(key=lambda f: f.relpath)
-    return ScanResult(files, sorted(skipped), sorted(outside))
+            found.setdefault(relpath, []).append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
+            if filename + SIDECAR_SUFFIX in names:
+                with_sidecar.append((path, relpath))
+    files, twins = _without_twins(found, root)
+    listed = {f.abspath for f in files}
+    broken = sidecar_failures((path, relpath) for path, relpath in with_sidecar if path in listed)
+    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins, broken)
+
+
+def _without_twins(found: dict[str, list[CorpusFile]], root: Path) -> tuple[list[CorpusFile], list[Twin]]:
+    """One file per relpath, sorted, and a Twin for each relpath that several files share."""
+    files, twins = [], []
+    for relpath, group in sorted(found.items()):
+        kept = _canonical(group, root)
+        files.append(kept)
+        if len(group) > 1:
+            others = tuple(sorted(_on_disk(f.abspath, root) for f in group if f is not kept))
+            twins.append(Twin(relpath, _on_disk(kept.abspath, root), others))
+    return files, twins
+
+
+def _canonical(group: list[CorpusFile], root: Path) -> CorpusFile:
+    """The file of a twin group that ``locate`` reads for the relpath: the one spelled exactly as it
+    (NFC, "/" between folders), else the first name in code-point order."""
+    by_name = sorted(group, key=lambda f: _on_disk(f.abspath, root))
+    return next((f for f in by_name if _on_disk(f.abspath, root) == f.relpath), by_name[0])
+
+
+def _on_disk(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _relative(path: Path, root: Path) -> str:
+    return "." if path == root else normalize_relpath(path.relative_to(root).as_posix())
 
 
 def extract_file(
@@ -118,12 +203,15 @@ def extract_file(
     else:
         extracted = module.extract(data, relpath)
     meeting_id = meeting_id_for(relpath)
-    try:
-        meeting = load_meeting(corpus_dir, meeting_id) if meeting_id else None
-    except IngestError as exc:
-        raise IngestError(relpath, f"its meeting's {exc.path} is invalid: {exc.reason}") from exc
+    # Broken metadata files are reported once per run by the caller (sidecar_failures,
+    # meetings_snapshot); here the document is built from what the file itself says.
+    meeting, meeting_error = load_meeting_or_folder(corpus_dir, meeting_id) if meeting_id else (None, None)
+    sidecar, sidecar_error = load_sidecar_or_none(path, relpath)
+    for error in (meeting_error, sidecar_error):
+        if error is not None:
+            log.warning("%s is read without its broken metadata: %s", relpath, error)
     facts = FileFacts(relpath, hashlib.sha256(data).hexdigest(), len(data))
-    return build_document(facts, extracted, load_context(corpus_dir), meeting, load_sidecar(path, relpath))
+    return build_document(facts, extracted, load_context(corpus_dir), meeting, sidecar)
 
 
 READ_AHEAD = 1024  # parsed documents held ready for a busy caller (about 30 MB)
@@ -140,22 +228,27 @@ def extract_many(
 ) -> Iterator[tuple[str, Document | IngestError]]:
     """(relpath, Document or IngestError) for each file, in completion order, from worker processes.
 
-    A file whose extraction runs past ``limits.timeout_seconds`` has its worker killed and is
-    reported as an IngestError; so is a worker that crashes. OCR time is not counted against that
-    limit: each scanned page read adds its own per-page limit (ExtractOptions.ocr_page_seconds).
-    Any other exception is a bug and is raised here after the workers are stopped. ``extract`` can
-    be replaced (for tests); ``options`` default to the environment's (see extract_file).
+    A file whose extraction runs past ``limits.timeout_seconds``, or whose worker holds more than
+    ``limits.max_memory_bytes``, has its worker killed and is reported as an IngestError; so is a
+    worker that crashes. OCR time is not counted against the time limit: each scanned page read
+    adds its own per-page limit (ExtractOptions.ocr_page_seconds). Any other exception is a bug and
+    is raised here after the workers are stopped. ``extract`` can be replaced (for tests);
+    ``options`` default to the environment's (see extract_file).
     """
     corpus_dir = Path(corpus_dir)
     load_context(corpus_dir)  # a broken taxonomy fails once, here, not once per file
     if options is not None:
         extract = partial(extract, options=options)
     task = partial(_extract_or_error, extract, corpus_dir, limits)
-    results = run_limited(task, list(relpaths), workers=workers, timeout=limits.timeout_seconds)
+    results = run_limited(
+        task, list(relpaths), workers=workers, timeout=limits.timeout_seconds, max_memory=limits.max_memory_bytes
+    )
     # parsing goes on while the caller is busy with earlier results (the index writer commits)
     for relpath, result in read_ahead(results, READ_AHEAD):
         if isinstance(result, TaskTimeout):
             result = IngestError(relpath, f"the parser took too long and was {result}")
+        elif isinstance(result, TaskTooLarge):
+            result = IngestError(relpath, f"the file is too large when unpacked: the parser was {result}")
         elif isinstance(result, TaskCrashed):
             result = IngestError(relpath, f"the parser crashed: {result}")
         elif isinstance(result, BaseException) and not isinstance(result, IngestError):

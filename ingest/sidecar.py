@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,28 @@ def load_sidecar(file_path: Path, relpath: str) -> Sidecar | None:
         return parse_sidecar(read_toml(path))
     except FieldError as exc:
         raise IngestError(relpath, f"invalid sidecar {path.name}: {exc}") from exc
+
+
+def load_sidecar_or_none(file_path: Path, relpath: str) -> tuple[Sidecar | None, IngestError | None]:
+    """The sidecar of a file and None; for an invalid sidecar, None and the error: the document is
+    then built from what the file itself says, and the sidecar is reported (sidecar_failures)."""
+    try:
+        return load_sidecar(file_path, relpath), None
+    except IngestError as exc:
+        return None, exc
+
+
+def sidecar_failures(files: Iterable[tuple[Path, str]]) -> list[dict]:
+    """A failure ({"path": the sidecar, "error"}) for each invalid sidecar of these (file, relpath)."""
+    failures = []
+    for file_path, relpath in files:
+        _, error = load_sidecar_or_none(file_path, relpath)
+        if error is not None:
+            failures.append({
+                "path": relpath + SUFFIX,
+                "error": f"{error.reason}; {relpath} is indexed with what the file itself says",
+            })
+    return failures
 
 
 def parse_sidecar(data: dict) -> Sidecar:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.errors import ConfigError
+from ingest.tomlfields import FieldError, parse_toml, table_lines
 from klimaviden.danish import analyze_terms
 
 TOPIC_SLUGS = (
@@ -25,7 +27,7 @@ TOPIC_SLUGS = (
 _KEYS = {"slug", "label", "description", "terms"}
 
 
-class TaxonomyError(ValueError):
+class TaxonomyError(ConfigError):
     """taxonomy.toml is missing or invalid; the message says where and what to fix."""
 
 
@@ -45,27 +47,34 @@ def load_taxonomy(path: Path) -> tuple[Topic, ...]:
     """Read and validate a taxonomy file; raises TaxonomyError naming the file, topic and problem."""
     path = Path(path)
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise TaxonomyError(f"{path}: the taxonomy file does not exist") from exc
-    except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"{path}: the taxonomy file is not UTF-8 text") from exc
+    except OSError as exc:
+        raise TaxonomyError(f"{path}: the taxonomy file cannot be read ({exc.strerror or exc})") from exc
     try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise TaxonomyError(f"{path}: not valid TOML ({exc})") from exc
-    return parse_taxonomy(data, source=str(path))
+        data = parse_toml(raw)
+    except FieldError as exc:
+        raise TaxonomyError(f"{path}: {exc}") from exc
+    return parse_taxonomy(data, source=str(path), lines=table_lines(raw.decode("utf-8-sig"), "topic"))
 
 
-def parse_taxonomy(data: dict, source: str = "taxonomy.toml") -> tuple[Topic, ...]:
-    """Validate the parsed TOML: [[topic]] tables with slug, label, description and terms."""
+def parse_taxonomy(
+    data: dict, source: str = "taxonomy.toml", lines: Sequence[int] = ()
+) -> tuple[Topic, ...]:
+    """Validate the parsed TOML: [[topic]] tables with slug, label, description and terms.
+    ``lines`` gives the line of each [[topic]] header, so that an error names where it is written."""
     extra = set(data) - {"topic"}
     if extra:
         raise TaxonomyError(f"{source}: unknown top-level key(s) {sorted(extra)}; only [[topic]] tables belong here")
     entries = data.get("topic")
     if not isinstance(entries, list) or not entries:
         raise TaxonomyError(f"{source}: no topics; write one [[topic]] table per topic")
-    topics = [_topic(entry, number, source) for number, entry in enumerate(entries, start=1)]
+    known_lines = len(lines) == len(entries)
+    topics = [
+        _topic(entry, number, f"{source}, line {lines[number - 1]}" if known_lines else source)
+        for number, entry in enumerate(entries, start=1)
+    ]
     seen: set[str] = set()
     for topic in topics:
         if topic.slug in seen:

@@ -1,7 +1,9 @@
-"""Reading and checking the typed fields of small metadata TOML files (meeting.toml, sidecars)."""
+"""Reading and checking the typed fields of small TOML files (meeting.toml, sidecars, taxonomy.toml,
+entities.toml)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -11,15 +13,50 @@ class FieldError(ValueError):
     """A metadata field is missing, unknown or of the wrong type; the message names it."""
 
 
+# tomllib says where in its message only: "Invalid value (at line 3, column 5)".
+_TOML_WHERE = re.compile(r"^(?P<what>.*?)\s*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
+
+
 def read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(Path(path).read_bytes().decode("utf-8"))
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise FieldError(f"the file cannot be read ({exc.strerror or exc})") from exc
+    return parse_toml(raw)
+
+
+def parse_toml(raw: bytes) -> dict:
+    """TOML bytes as a dict. A UTF-8 byte order mark (Windows Notepad writes one) is allowed.
+
+    Raises FieldError naming what is wrong and where: "not valid TOML (line 3, column 5: invalid value)".
+    """
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FieldError("not UTF-8 text") from exc
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FieldError(f"not valid TOML ({exc})") from exc
+        last_line = len(text.rstrip().splitlines()) or 1
+        raise FieldError(f"not valid TOML ({describe_toml_error(str(exc), last_line)})") from exc
+
+
+def describe_toml_error(message: str, last_line: int) -> str:
+    """ "Invalid value (at line 3, column 5)" -> "line 3, column 5: invalid value";
+    "Unclosed array (at end of document)" -> "line 9, the end of the file: unclosed array"."""
+    found = _TOML_WHERE.match(message)
+    if not found:
+        return message
+    what = found["what"][:1].lower() + found["what"][1:]
+    if found["line"]:
+        return f"line {found['line']}, column {found['column']}: {what}"
+    return f"line {last_line}, the end of the file: {what}"
+
+
+def table_lines(raw_text: str, name: str) -> list[int]:
+    """The line numbers (1-based) of each [[name]] header, in order: where the Nth entry is written."""
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]", re.MULTILINE)
+    return [raw_text.count("\n", 0, m.start()) + 1 for m in header.finditer(raw_text)]
 
 
 def check_keys(data: dict, allowed: set[str]) -> None:

@@ -1,7 +1,11 @@
-"""Running a function over many items in worker processes, each call with a time limit.
+"""Running a function over many items in worker processes, each call with a time and memory limit.
 
-A call that runs past the limit has its process killed and replaced; a process that dies (a parser
-crash) is replaced too. Either way the item is reported as failed and the rest go on.
+A call that runs past the time limit, or whose process grows past the memory limit, has its process
+killed and replaced; a process that dies (a parser crash) is replaced too. Either way the item is
+reported as failed and the rest go on.
+
+Memory is watched from the parent (a few times a second, from /proc on Linux) rather than capped
+with RLIMIT_AS: PDF rendering and OCR reserve far more address space than they ever use.
 """
 
 from __future__ import annotations
@@ -30,8 +34,41 @@ class TaskCrashed(Exception):
     """The worker process died during the call (e.g. a crash in a C library or out of memory)."""
 
 
+class TaskTooLarge(Exception):
+    """The call's process grew past the memory limit and was stopped."""
+
+
 class TaskFailed(Exception):
     """The call raised an exception that could not be sent back as itself."""
+
+
+# How often a busy worker's memory is looked at when there is a memory limit.
+MEMORY_POLL_SECONDS = 0.2
+_MEMORY_FIELDS = (b"Private_Clean:", b"Private_Dirty:", b"Swap:")
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def private_memory(pid: int) -> int | None:
+    """Bytes a process holds for itself (private resident pages and swap), or None where /proc
+    does not tell. Pages a forked worker still shares with its parent are not counted."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return None
+    fields = [line.split() for line in lines if line.startswith(_MEMORY_FIELDS)]
+    return sum(int(parts[1]) for parts in fields) * 1024 if fields else None
+
+
+def resident_anonymous(pid: int) -> int | None:
+    """Resident memory not backed by files, or None where /proc does not tell. A cheap first look
+    (it also counts the pages a forked worker still shares with its parent); private_memory confirms."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            fields = handle.read().split()
+    except OSError:
+        return None
+    return (int(fields[1]) - int(fields[2])) * _PAGE_SIZE
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -132,11 +169,13 @@ def run_limited(
     *,
     workers: int | None = None,
     timeout: float | None = None,
+    max_memory: int | None = None,
 ) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) in completion order; the result is the exception when the call failed.
 
-    ``task`` runs in worker processes; a call longer than ``timeout`` seconds yields TaskTimeout
-    (its process is killed and replaced), a worker that died yields TaskCrashed.
+    ``task`` runs in worker processes; a call longer than ``timeout`` seconds yields TaskTimeout,
+    one whose process holds more than ``max_memory`` bytes yields TaskTooLarge (either way its
+    process is killed and replaced), a worker that died yields TaskCrashed.
     """
     pending = deque(items)
     if not pending:
@@ -152,6 +191,8 @@ def run_limited(
                 busy.append(worker)
             deadlines = [w.deadline for w in busy if w.deadline is not None]
             wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            if max_memory:
+                wait_for = MEMORY_POLL_SECONDS if wait_for is None else min(wait_for, MEMORY_POLL_SECONDS)
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
             for worker in list(busy):
                 outcome = None
@@ -163,11 +204,13 @@ def run_limited(
                         continue
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                     outcome = TaskTimeout(f"stopped after the time limit of {timeout:g} s")
+                elif max_memory:
+                    outcome = _over_memory(worker, max_memory)
                 if outcome is None:
                     continue
                 busy.remove(worker)
                 item = worker.item
-                if isinstance(outcome, (TaskTimeout, TaskCrashed)):
+                if isinstance(outcome, (TaskTimeout, TaskCrashed, TaskTooLarge)):
                     worker.stop(force=True)
                     idle.append(_Worker(task))
                     yield item, outcome
@@ -228,6 +271,19 @@ def read_ahead(items: Iterator[Any], depth: int) -> Iterator[Any]:
     finally:
         stop.set()
         thread.join()
+
+
+def _over_memory(worker: _Worker, limit: int) -> TaskTooLarge | None:
+    # statm costs microseconds; smaps_rollup walks every page (milliseconds), so only to confirm
+    cheap = resident_anonymous(worker.process.pid)
+    if cheap is None or cheap <= limit:
+        return None
+    used = private_memory(worker.process.pid)
+    if used is None:
+        used = cheap
+    if used <= limit:
+        return None
+    return TaskTooLarge(f"stopped at {used // 2**20} MB of memory, over the limit of {limit // 2**20} MB")
 
 
 def _receive(worker: _Worker):

@@ -209,7 +209,7 @@ def show(settings, quiet, path, as_json, extract_options):
 
     Example: klimaviden show corpus/2021-04-29-erhvervspartnerskaber/invitation.html --json
     """
-    from ingest.errors import IngestError
+    from ingest.errors import ConfigError, IngestError
     from ingest.pipeline import extract_file
 
     corpus_root, relpath = corpus_relative(settings.corpus, Path(path))
@@ -218,6 +218,8 @@ def show(settings, quiet, path, as_json, extract_options):
     except IngestError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exit_codes.FAILED_FILES)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
     else:

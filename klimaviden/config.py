@@ -12,6 +12,7 @@ CORPUS_ENV = "KLIMAVIDEN_CORPUS"
 INDEX_ENV = "KLIMAVIDEN_INDEX"
 DATA_ENV = "KLIMAVIDEN_DATA"
 OCR_ENV = "KLIMAVIDEN_OCR"
+BASE_URL_ENV = "KLIMAVIDEN_BASE_URL"  # the web app's public address, for links in feeds and exports
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("var/index")
 DEFAULT_DATA = Path("var/data")  # kept between index generations: the OCR cache
@@ -24,6 +25,7 @@ class Settings:
     index: Path
     data: Path = DEFAULT_DATA
     ocr: bool = True
+    base_url: str | None = None
 
 
 def resolve_settings(
@@ -41,6 +43,7 @@ def resolve_settings(
         index=Path(index or env.get(INDEX_ENV) or DEFAULT_INDEX),
         data=Path(data or env.get(DATA_ENV) or DEFAULT_DATA),
         ocr=ocr_enabled(env) if ocr is None else ocr,
+        base_url=env.get(BASE_URL_ENV) or None,
     )
 
 

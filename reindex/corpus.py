@@ -8,8 +8,7 @@ from pathlib import Path
 
 from index.fsio import sha256_file
 from ingest.entities import entities_path
-from ingest.errors import IngestError
-from ingest.meetings import MEETING_FILE, load_meeting, meeting_id_for
+from ingest.meetings import MEETING_FILE, load_meeting_or_folder, meeting_id_for
 from ingest.sidecar import sidecar_path
 from ingest.taxonomy import load_taxonomy, taxonomy_path
 
@@ -65,16 +64,16 @@ def file_checksum(path: Path) -> str:
 
 
 def meetings_snapshot(corpus_dir: Path) -> tuple[list[dict], list[dict]]:
-    """(meetings as dicts, failures) for every meeting folder; a broken meeting.toml is a failure."""
+    """(meetings as dicts, failures) for every meeting folder; a broken meeting.toml is a failure,
+    and its meeting is the one its folder name gives."""
     meetings, failures = [], []
     for folder in sorted(Path(corpus_dir).iterdir()):
         if not folder.is_dir() or folder.is_symlink() or folder.name.startswith("."):
             continue
-        try:
-            meeting = load_meeting(Path(corpus_dir), folder.name)
-        except IngestError as exc:
-            failures.append({"path": exc.path, "error": exc.reason})
-            continue
+        meeting, error = load_meeting_or_folder(Path(corpus_dir), folder.name)
+        if error is not None:
+            reason = f"{error.reason}; the meeting and its documents are shown with what the folder name and files say"
+            failures.append({"path": error.path, "error": reason})
         if meeting is not None:
             meetings.append(meeting.as_dict())
     return meetings, failures

@@ -13,6 +13,7 @@ from typing import Any
 from flask import Flask
 
 from klimaviden.config import resolve_settings
+from webapp.links import check_base_url
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -24,11 +25,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         PER_PAGE=10,          # results per HTML page
         FEED_ENTRIES=50,      # newest documents in an Atom feed
         EXPORT_LIMIT=1000,    # rows in a CSV export
+        BASE_URL=settings.base_url,  # absolute links in feeds and exports; relative without it
     )
     if config:
         app.config.from_mapping(config)
     app.config["CORPUS_DIR"] = Path(app.config["CORPUS_DIR"]).resolve()
     app.config["INDEX_DIR"] = Path(app.config["INDEX_DIR"]).resolve()
+    app.config["BASE_URL"] = check_base_url(app.config["BASE_URL"])
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timezone
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from index.errors import ConfigError, IndexDamaged
 from index.query import parse_search_params
@@ -13,6 +13,7 @@ from webapp.backend import get_service
 from webapp.errors import NotFound
 from webapp.export import results_csv
 from webapp.feeds import atom_feed, atom_timestamp
+from webapp.links import link_for
 from webapp.params import SearchLinks, clean_args
 
 bp = Blueprint("api", __name__)
@@ -33,7 +34,7 @@ def _parsed_request(service, **overrides):
 
 
 def _document_url(doc_id: str) -> str:
-    return url_for("pages.document", doc_id=doc_id, _external=True)
+    return link_for("pages.document", doc_id=doc_id)
 
 
 @bp.get("/api/search")
@@ -97,12 +98,12 @@ def feed():
     result = service.search(search_req)
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     updated = atom_timestamp(service.health().get("last_reindex"), now)
-    site_links = SearchLinks(url_for("pages.search", _external=True), args)
+    site_links = SearchLinks(link_for("pages.search"), args)
     title = f"Klimaviden: {search_req.q}" if search_req.q else "Klimaviden: nyeste materiale"
     body = atom_feed(
         result,
         title=title,
-        feed_url=request.url,
+        feed_url=SearchLinks(link_for("api.feed"), args).current(),
         site_url=site_links.current(),
         document_url=_document_url,
         topic_labels=_topic_labels(service),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 
 from webapp.formatting import parse_iso_date, type_label
+from webapp.links import atom_id
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 does not allow, even escaped; document text from odd files may contain them.
@@ -56,7 +57,7 @@ def atom_feed(
     stamps = [atom_timestamp(r.get("date") or r.get("published"), updated) for r in results]
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": "da"})
     sub(feed, "title", title)
-    sub(feed, "id", feed_url)
+    sub(feed, "id", atom_id(feed_url))
     sub(feed, "updated", max(stamps, default=updated))
     sub(feed, "link", rel="self", href=feed_url, type="application/atom+xml")
     sub(feed, "link", rel="alternate", href=site_url, type="text/html")
@@ -67,7 +68,7 @@ def atom_feed(
         entry = sub(feed, "entry")
         url = document_url(item["id"])
         sub(entry, "title", item.get("title") or item.get("path") or item["id"])
-        sub(entry, "id", url)
+        sub(entry, "id", atom_id(url))
         sub(entry, "link", rel="alternate", href=url, type="text/html")
         sub(entry, "updated", stamp)
         if item.get("published"):

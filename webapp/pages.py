@@ -11,6 +11,7 @@ from index.errors import InvalidRequest
 from index.query import MAX_PAGE, parse_search_params
 from webapp.backend import get_service
 from webapp.errors import NotFound
+from webapp.disposition import clean_file_name, content_disposition
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
@@ -158,9 +159,10 @@ def original(doc_id: str):
         path,
         mimetype=MIMETYPES.get(suffix, "application/octet-stream"),
         as_attachment=suffix not in INLINE,
-        download_name=path.name,
+        download_name=clean_file_name(path.name),
         conditional=True,
     )
+    response.headers["Content-Disposition"] = content_disposition(path.name, attachment=suffix not in INLINE)
     if suffix == "pdf":
         response.headers["Content-Security-Policy"] = PDF_FILE_POLICY
     elif suffix in INLINE:

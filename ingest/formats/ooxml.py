@@ -13,6 +13,13 @@ MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
 # XML compresses about 10:1, images not at all; a thousandfold ratio on a big file is a zip bomb.
 MAX_RATIO = 200
 RATIO_CHECK_FROM_BYTES = 16 * 1024 * 1024
+# XML is parsed into a tree about 20-30 times its size in memory: one part (a slide, the body of a
+# document) or all parts together past these sizes would take gigabytes. Real files stay far below
+# (a 300-page report's document.xml is about 10 MB). Media (images, video) is not parsed, not counted.
+MB = 1024 * 1024
+MAX_XML_PART_BYTES = 32 * MB
+MAX_XML_BYTES = 64 * MB
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 def open_zip(data: bytes, name: str, kind: str, required: str) -> zipfile.ZipFile:
@@ -36,6 +43,27 @@ def open_zip(data: bytes, name: str, kind: str, required: str) -> zipfile.ZipFil
         raise IngestError(
             name, f"the {kind} file would unpack to {total // (1024 * 1024)} MB: refused as a zip bomb"
         )
+    _check_xml_sizes(entries, name, kind)
     if required not in archive.namelist():
         raise IngestError(name, f"not a {kind} file (the ZIP archive has no {required})")
     return archive
+
+
+def _check_xml_sizes(entries: list[zipfile.ZipInfo], name: str, kind: str) -> None:
+    """Refuse XML that would unpack past the per-part or total limit. The sizes are the central
+    directory's; zipfile never unpacks a member past its stated size (a lie is a CRC error)."""
+    xml = [entry for entry in entries if entry.filename.lower().endswith(_XML_SUFFIXES)]
+    for entry in xml:
+        if entry.file_size > MAX_XML_PART_BYTES:
+            raise IngestError(
+                name,
+                f"the {kind} file is too large when unpacked: {entry.filename} unpacks to "
+                f"{entry.file_size // MB} MB of XML, over the limit of {MAX_XML_PART_BYTES // MB} MB per part",
+            )
+    total = sum(entry.file_size for entry in xml)
+    if total > MAX_XML_BYTES:
+        raise IngestError(
+            name,
+            f"the {kind} file is too large when unpacked: its XML unpacks to {total // MB} MB, "
+            f"over the limit of {MAX_XML_BYTES // MB} MB",
+        )

@@ -23,6 +23,9 @@ from importlib import resources
 from klimaviden.danish.stopwords import STOPWORDS
 
 MIN_WORD = 7  # shorter words are never split
+# Longer "words" are data (an encoded image, a run of letters without spaces), never a compound;
+# splitting them would cost time growing with the square of their length.
+MAX_WORD = 64
 MIN_PART = 4  # a part from the general word list
 MIN_DOMAIN_PART = 3  # a part from the domain list ("co2", "sol")
 LINKS = ("s", "e")
@@ -192,7 +195,7 @@ def split_compound(word: str, vocab: Vocabulary) -> list[str]:
         return _expand(vocab.splits[word], vocab)
     if _stem(word) in vocab.split_stems:
         return _expand(vocab.split_stems[_stem(word)], vocab)
-    if len(word) < MIN_WORD or not word.isalpha() or is_known(vocab, word):
+    if not MIN_WORD <= len(word) <= MAX_WORD or not word.isalpha() or is_known(vocab, word):
         return []
     parts = segment(word, vocab)
     return _expand(parts, vocab) if parts else []

@@ -86,3 +86,15 @@ def test_a_single_theme_string_is_accepted(corpus):
 def test_meeting_id_for():
     assert meeting_id_for("2021-04-29-x/sub/rapport.pdf") == "2021-04-29-x"
     assert meeting_id_for("rapport.pdf") is None
+
+
+def test_a_folder_named_with_an_impossible_date_is_no_meeting(corpus, caplog):
+    make_meeting(corpus, "2022-02-29-havvind", None)
+    assert load_meeting(corpus, "2022-02-29-havvind") is None
+    assert "2022-02-29-havvind" in caplog.text and "does not exist" in caplog.text
+
+
+def test_meeting_toml_in_a_folder_with_an_impossible_date_has_no_date(corpus):
+    make_meeting(corpus, "2021-13-01-moede", 'title = "Møde om havvind"\n')
+    meeting = load_meeting(corpus, "2021-13-01-moede")
+    assert (meeting.title, meeting.date, meeting.date_source) == ("Møde om havvind", None, None)

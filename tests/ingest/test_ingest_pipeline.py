@@ -248,12 +248,31 @@ def test_an_invalid_taxonomy_fails_loudly(filled):
         extract_file(filled, "noter/skybrud.md")
 
 
-def test_an_invalid_meeting_toml_fails_its_documents_only(filled):
+def test_an_invalid_meeting_toml_leaves_its_documents_the_meeting_their_folder_names(filled):
     (filled / MEETING / "meeting.toml").write_text("dato = 1\n", encoding="utf-8")
     results = dict(extract_many(filled, [f"{MEETING}/nyhed.html", "noter/skybrud.md"]))
-    assert results[f"{MEETING}/nyhed.html"].path == f"{MEETING}/nyhed.html"
-    assert f"{MEETING}/meeting.toml is invalid: unknown key" in results[f"{MEETING}/nyhed.html"].reason
+    news = results[f"{MEETING}/nyhed.html"]
+    assert (news.meeting, news.meeting_date, news.title) == (MEETING, date(2021, 4, 29), "Netværket om partnerskaber")
+    assert "Dansk Industri" not in news.organizations  # that came from the broken meeting.toml
     assert results["noter/skybrud.md"].title == "Skybrud i Vejle"
+
+
+def test_an_invalid_sidecar_is_reported_by_the_scan_and_its_document_read_without_it(filled):
+    sidecar = filled / MEETING / "di-rapport-sektorkobling.pdf.meta.toml"
+    sidecar.write_text('title = "Sektorkobling"\ntype = "rapport"\n', encoding="utf-8")
+    document = extract_file(filled, f"{MEETING}/di-rapport-sektorkobling.pdf")
+    assert document.title == "Sektorkobling og partnerskaber"  # the PDF's own title, not the sidecar's
+    assert dict(document.meta)["published_source"] == "pdf-metadata"
+    assert scan_corpus(filled).failures() == [{
+        "path": f"{MEETING}/di-rapport-sektorkobling.pdf.meta.toml",
+        "error": "invalid sidecar di-rapport-sektorkobling.pdf.meta.toml: type must be one of announcement, "
+                 "presentation, report, case, minutes, other, got 'rapport'; "
+                 f"{MEETING}/di-rapport-sektorkobling.pdf is indexed with what the file itself says",
+    }]
+
+
+def test_valid_sidecars_are_no_failures(filled):
+    assert scan_corpus(filled).failures() == []
 
 
 def test_corpus_without_taxonomy_gets_no_topics(filled):

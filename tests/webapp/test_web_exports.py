@@ -6,9 +6,13 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from web_corpus import FORMULA_TITLE, SCRIPT_TITLE
 from web_helpers import api_json
 
+from ingest.errors import ConfigError
+from webapp import create_app
 from webapp.export import safe_cell
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -37,9 +41,9 @@ def test_the_feed_lists_a_search_newest_first(client):
     stamps = [e.find(f"{ATOM}updated").text for e in entries]
     assert stamps == sorted(stamps, reverse=True)
     first = entries[0]
-    assert first.find(f"{ATOM}link").get("href") == f"http://localhost/dokument/{expected[0]['id']}"
-    assert first.find(f"{ATOM}id").text == f"http://localhost/dokument/{expected[0]['id']}"
-    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://localhost/feed.atom?q=energi"
+    assert first.find(f"{ATOM}link").get("href") == f"/dokument/{expected[0]['id']}"
+    assert first.find(f"{ATOM}id").text.startswith("urn:uuid:")
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "/feed.atom?q=energi"
     assert feed.find(f"{ATOM}updated").text.endswith("Z")
 
 
@@ -68,7 +72,7 @@ def test_the_csv_has_every_result_with_danish_headings_pages_and_dates(client):
         assert row["Dato"] == (result["date"] or "")
         assert row["Mødedato"] == (result["meeting_date"] or "")
         assert row["Fil"] == result["path"]
-        assert row["Link"] == f"http://localhost/dokument/{result['id']}"
+        assert row["Link"] == f"/dokument/{result['id']}"
         assert "<mark>" not in row["Uddrag"]
         if result["page"]:
             assert row["Side/dias"].endswith(str(result["page"]))
@@ -105,3 +109,45 @@ def test_a_hostile_title_is_escaped_in_the_feed(hostile_client):
     for summary in feed.iter(f"{ATOM}summary"):
         assert summary.get("type") == "html"
         assert "<img" not in summary.text  # the snippet's markup is escaped HTML inside the XML text
+
+
+EVIL_HOST = {"Host": "evil.example"}
+
+
+def test_feed_and_csv_links_never_come_from_the_host_header(client):
+    feed = client.get("/feed.atom?q=energi", headers=EVIL_HOST)
+    export = client.get("/export.csv?q=energi", headers=EVIL_HOST)
+    for response in (feed, export):
+        assert response.status_code == 200
+        assert b"evil.example" not in response.data
+    ids = [e.find(f"{ATOM}id").text for e in feed_of(feed).findall(f"{ATOM}entry")]
+    assert len(set(ids)) == len(ids) and ids == [
+        e.find(f"{ATOM}id").text for e in feed_of(client.get("/feed.atom?q=energi")).findall(f"{ATOM}entry")
+    ], "entry ids are unique and stable without a base URL"
+
+
+def test_with_a_base_url_feed_and_csv_links_are_absolute_on_it(built_index):
+    app = create_app({"TESTING": True, "CORPUS_DIR": built_index.corpus, "INDEX_DIR": built_index.index,
+                      "BASE_URL": "https://klimaviden.example.dk/"})
+    client = app.test_client()
+    feed = feed_of(client.get("/feed.atom?q=energi", headers=EVIL_HOST))
+    first = feed.find(f"{ATOM}entry")
+    href = first.find(f"{ATOM}link").get("href")
+    assert href.startswith("https://klimaviden.example.dk/dokument/") and first.find(f"{ATOM}id").text == href
+    assert feed.find(f"{ATOM}id").text == "https://klimaviden.example.dk/feed.atom?q=energi"
+    assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == "https://klimaviden.example.dk/?q=energi"
+    rows = csv_rows(client.get("/export.csv?q=energi", headers=EVIL_HOST))
+    assert rows and all(r["Link"].startswith("https://klimaviden.example.dk/dokument/") for r in rows)
+
+
+def test_the_base_url_comes_from_the_environment(built_index, monkeypatch):
+    monkeypatch.setenv("KLIMAVIDEN_BASE_URL", "https://viden.example.dk")
+    app = create_app({"TESTING": True, "CORPUS_DIR": built_index.corpus, "INDEX_DIR": built_index.index})
+    rows = csv_rows(app.test_client().get("/export.csv?q=energi"))
+    assert rows[0]["Link"].startswith("https://viden.example.dk/dokument/")
+
+
+@pytest.mark.parametrize("value", ["viden.example.dk", "ftp://viden.example.dk", "https://viden.example.dk/?x=1"])
+def test_a_base_url_that_is_no_web_address_is_refused_at_start(built_index, value):
+    with pytest.raises(ConfigError, match="base URL must be an http"):
+        create_app({"CORPUS_DIR": built_index.corpus, "INDEX_DIR": built_index.index, "BASE_URL": value})
