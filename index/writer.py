@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,3 +144,18 @@ def passage_count(reader) -> int:
         return 0
     column = reader.column_reader("passages")
     return sum(int(column[d]) for d in reader.all_doc_ids())
+
+
+def stored_records(reader, paths: set[str]) -> list[tuple[dict, Indexed]]:
+    """The stored Document records (as_dict) of the live documents with these paths, with what the
+    index remembers of their files: a rebuild carries them over when their files cannot be read."""
+    if not paths:
+        return []
+    wanted = {path: entry for path, entry in indexed_files(reader).items() if path in paths}
+    column = reader.column_reader("path")
+    found = []
+    for docnum in reader.all_doc_ids():
+        entry = wanted.get(_text(column[docnum]))
+        if entry is not None:
+            found.append((json.loads(reader.stored_fields(docnum)["doc"]), entry))
+    return found

@@ -109,7 +109,8 @@ def main():
     help="Let the run remove more than half of the indexed documents (refused otherwise, exit 3).",
 )
 @common_options(checks_corpus=False)
-def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete):
+@ocr_options
+def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete, extract_options):
     """Index the corpus: new files added, changed updated, vanished deleted.
 
     Safe to re-run from cron. A damaged index is rebuilt by itself. Exit codes: 0 all good,
@@ -132,6 +133,7 @@ def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete)
             workers=workers,
             progress=terminal_progress("Indekserer", quiet=quiet or as_json),
             allow_mass_delete=allow_mass_delete,
+            options=extract_options,
         )
     )
     if outcome.error:

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 
 from index.writer import Indexed
 
-UNREADABLE_FOLDER = "the folder cannot be read; its documents stay indexed as they were"
-
 
 @dataclass
 class Plan:
@@ -38,10 +36,6 @@ def stat_key(item, deps: str) -> str:
     return f"{item.size}:{item.mtime_ns}|{deps}"
 
 
-def _under(path: str, folders: Iterable[str]) -> bool:
-    return any(path.startswith(folder.rstrip("/") + "/") for folder in folders)
-
-
 def make_plan(
     files: list,
     deps: dict[str, str],
@@ -50,10 +44,12 @@ def make_plan(
     same_content: Callable[[object, Indexed], bool],
     *,
     skipped: int = 0,
-    unreadable: list[str] = (),
+    unlisted: Callable[[str], bool] = lambda relpath: False,
+    scan_failures: Iterable[dict] = (),
 ) -> Plan:
-    """files: the scan's CorpusFiles; deps: their dependency stamps by relpath; unreadable: folders
-    the scan could not list (their indexed documents are kept, each folder is a failure)."""
+    """files: the scan's CorpusFiles; deps: their dependency stamps by relpath; unlisted: whether a
+    path lies where the scan could not look (its indexed document is kept, not deleted);
+    scan_failures: what the scan could not read, reported again by every run."""
     earlier = {f["path"]: f for f in failures if "stat" in f}
     result = Plan(skipped=skipped, deps=dict(deps))
     seen = set()
@@ -76,8 +72,8 @@ def make_plan(
     for path, old in indexed.items():
         if path in seen:
             continue
-        (result.kept if _under(path, unreadable) else result.delete).append(old)
-    result.carried.extend({"path": folder, "error": UNREADABLE_FOLDER} for folder in unreadable)
+        (result.kept if unlisted(path) else result.delete).append(old)
+    result.carried.extend(scan_failures)
     return result
 
 

@@ -15,6 +15,7 @@ class ReindexReport:
     failed: list[dict] = field(default_factory=list)
     documents: int = 0
     passages: int = 0
+    ocr_pages: int = 0  # scanned PDF pages read by OCR (or taken from the OCR cache) in this run
     seconds: float = 0.0
     full: bool = False
     dry_run: bool = False
@@ -31,6 +32,7 @@ class ReindexReport:
             "failed": [{"path": f["path"], "error": f["error"]} for f in self.failed],
             "documents": self.documents,
             "passages": self.passages,
+            "ocr_pages": self.ocr_pages,
             "seconds": round(self.seconds, 3),
         }
         if self.repaired:

@@ -27,9 +27,10 @@ from index.errors import ConfigError, IndexDamaged
 from index.faults import checkpoint
 from index.integrity import content_problem
 from index.lock import reindex_lock
-from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count
+from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count, stored_records
 from ingest.document import Document
 from ingest.errors import IngestError, UnsupportedFormat
+from ingest.options import ExtractOptions
 from ingest.pipeline import extract_many, scan_corpus
 from klimaviden.danish.compounds import default_vocabulary
 from reindex.corpus import (
@@ -57,10 +58,12 @@ def reindex(
     workers: int | None = None,
     progress: Progress | None = None,
     allow_mass_delete: bool = False,
+    options: ExtractOptions | None = None,
 ) -> ReindexReport:
     """Bring index_dir up to date with corpus_dir. Raises LockHeld if another run holds the lock,
     ConfigError (a ValueError) for a missing corpus folder, TaxonomyError for a broken taxonomy,
-    MassDeleteRefused when the corpus looks empty or unreadable (nothing touched)."""
+    MassDeleteRefused when the corpus looks empty or unreadable (nothing touched). `options` (OCR,
+    the data folder) default to the environment's."""
     started = time.monotonic()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     if not corpus_dir.is_dir():
@@ -74,7 +77,7 @@ def reindex(
         with reindex_lock(index_dir):
             checkpoint("reindex.locked")
             store.remove_stale(index_dir)  # first: frees the space a run that filled the disk took
-            state = RunState.start(corpus_dir, index_dir, workers, progress, guard)
+            state = RunState.start(corpus_dir, index_dir, workers, progress, guard, options)
             try:
                 report = rebuild(state) if state.needs_rebuild(full) else update(state)
             except MassDeleteRefused as refused:
@@ -101,10 +104,11 @@ class RunState:
     meeting_failures: list
     live: store.Generation | None
     damage: str | None  # why the live generation cannot be trusted, or None
+    options: ExtractOptions | None = None
     started_ns: int = field(default_factory=time.time_ns)
 
     @classmethod
-    def start(cls, corpus_dir, index_dir, workers, progress, guard) -> "RunState":
+    def start(cls, corpus_dir, index_dir, workers, progress, guard, options=None) -> "RunState":
         taxonomy = taxonomy_snapshot(corpus_dir)  # a broken taxonomy stops here, before any writing
         meetings, meeting_failures = meetings_snapshot(corpus_dir)
         live = store.current_generation(index_dir)
@@ -113,7 +117,7 @@ class RunState:
             log.warning("the live index is damaged (%s): rebuilding it", damage)
         return cls(
             corpus_dir, index_dir, workers, progress, guard, context_stamp(corpus_dir), taxonomy,
-            meetings, meeting_failures, live, damage,
+            meetings, meeting_failures, live, damage, options,
         )
 
     def needs_rebuild(self, full: bool) -> bool:
@@ -130,6 +134,16 @@ class RunState:
                 return 0
         with _searcher(self.live) as searcher:
             return searcher.doc_count()
+
+    def unlisted_records(self, scan) -> list[tuple[Document, Indexed]]:
+        """Live documents where the scan could not look (an unreadable folder): a rebuild carries
+        them over from the live generation instead of losing them."""
+        if self.live is None or self.damage or not scan.unreadable:
+            return []
+        with _searcher(self.live) as searcher:
+            paths = {p for p in indexed_files(searcher.reader()) if scan.unlisted(p)}
+            records = stored_records(searcher.reader(), paths)
+        return [(Document.from_dict(record), entry) for record, entry in records]
 
     def scan(self):
         scan = scan_corpus(self.corpus_dir)
@@ -204,7 +218,8 @@ def _plan(scan, deps, indexed, failures) -> Plan:
         failures,
         _same_content,
         skipped=len(scan.skipped),
-        unreadable=list(getattr(scan, "unreadable", []) or []),
+        unlisted=scan.unlisted,
+        scan_failures=scan.failures(),
     )
 
 
@@ -215,7 +230,8 @@ def rebuild(state: RunState) -> ReindexReport:
     """Fill a new generation from the whole corpus and make it the live one."""
     scan, deps = state.scan()
     todo = _plan(scan, deps, {}, [])
-    state.guard.check(state.live_documents(), todo.remaining)
+    carried_over = state.unlisted_records(scan)
+    state.guard.check(state.live_documents(), todo.remaining + len(carried_over))
     generation = store.create_generation(state.index_dir)
     checkpoint("reindex.generation-created")
     report = ReindexReport(
@@ -225,8 +241,8 @@ def rebuild(state: RunState) -> ReindexReport:
     base = generation.meta()
     ix = generation.open()
     try:
-        if todo.extract:
-            _write(ix, state, todo, {}, report, rebuild=True)
+        if todo.extract or carried_over:
+            _write(ix, state, todo, {}, report, rebuild=True, carried_over=carried_over)
         toc = _count(ix, report)
     finally:
         ix.close()
@@ -333,20 +349,26 @@ def _wrap(progress, items, total):
         return progress(items)
 
 
-def _write(ix, state: RunState, todo: Plan, indexed, report, *, rebuild: bool, before_commit=None) -> None:
+def _write(
+    ix, state: RunState, todo: Plan, indexed, report, *, rebuild: bool, before_commit=None, carried_over=()
+) -> None:
     by_path = {item.relpath: item for item in todo.extract}
     default_vocabulary()  # loaded once here, shared by the parser processes forked below
     with open_writer(ix, REBUILD_BATCH if rebuild else None, before_commit) as writer:
         for old in todo.delete:
             writer.remove(old.id)
             report.deleted += 1
+        for document, old in carried_over:
+            writer.put(document, old.mtime_ns, old.deps, new=rebuild)
+            report.unchanged += 1
         checkpoint("reindex.deleted")
-        results = extract_many(state.corpus_dir, list(by_path), workers=state.workers)
+        results = extract_many(state.corpus_dir, list(by_path), workers=state.workers, options=state.options)
         for relpath, result in _wrap(state.progress, results, len(by_path)):
             item = by_path[relpath]
             old = indexed.get(relpath)
             if isinstance(result, Document):
                 writer.put(result, item.mtime_ns, todo.deps[relpath], new=rebuild)
+                report.ocr_pages += result.ocr_pages
                 checkpoint("reindex.document")
                 if old is None:
                     report.added += 1

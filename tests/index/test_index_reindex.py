@@ -33,7 +33,7 @@ def test_first_run_adds_every_file(built):
     assert summary["documents"] == 5
     assert summary["passages"] >= 8  # 3 PDF pages + 3 slides + the rest
     assert set(summary) == {"added", "updated", "deleted", "unchanged", "skipped", "failed",
-                            "documents", "passages", "seconds"}
+                            "documents", "passages", "ocr_pages", "seconds"}
     assert SearchService(index_dir).health()["documents"] == 5
 
 

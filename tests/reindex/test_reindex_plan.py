@@ -8,7 +8,7 @@ import pytest
 
 from index.writer import Indexed
 from reindex.guards import MassDeleteGuard, MassDeleteRefused
-from reindex.plan import UNREADABLE_FOLDER, make_plan
+from reindex.plan import make_plan
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,14 @@ def test_a_touched_file_with_the_same_bytes_is_only_remembered():
 def test_documents_in_an_unreadable_folder_are_kept_and_the_folder_reported():
     index = {p: indexed(p) for p in ("arkiv/x.txt", "arkiv/y.txt", "noter/z.txt")}
     files = [Scanned("noter/z.txt", 10, 1)]
-    plan = make_plan(files, {"noter/z.txt": "-|-"}, index, [], never_same, unreadable=["arkiv"])
+    unreadable = {"path": "arkiv", "error": "the folder cannot be read"}
+    plan = make_plan(
+        files, {"noter/z.txt": "-|-"}, index, [], never_same,
+        unlisted=lambda path: path.startswith("arkiv/"), scan_failures=[unreadable],
+    )
     assert plan.delete == []
     assert sorted(old.path for old in plan.kept) == ["arkiv/x.txt", "arkiv/y.txt"]
-    assert {"path": "arkiv", "error": UNREADABLE_FOLDER} in plan.carried
+    assert unreadable in plan.carried
     assert plan.remaining == 3
 
 
