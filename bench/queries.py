@@ -34,6 +34,14 @@ class QuerySpec:
     date_from: date | None = None
     date_to: date | None = None
 
+    @classmethod
+    def from_text(cls, kind: str, text: str) -> "QuerySpec":
+        """The spec of a query as typed: a text in double quotes is a phrase, anything else words."""
+        text = text.strip()
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            return cls(kind, tuple(text[1:-1].split()), phrase=True)
+        return cls(kind, tuple(text.split()))
+
     @property
     def q(self) -> str:
         text = " ".join(self.words)

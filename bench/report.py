@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench.relevance.evaluate import table_header as relevance_header
+from bench.relevance.evaluate import table_rows as relevance_rows
 from bench.stats import spread
 from bench.targets import evaluate, lookup
 
@@ -124,6 +126,16 @@ def readme_snippet(results: dict) -> str:
         f"**Targets** (at {largest} documents"
         + ("; the targets are set for 20,000 documents" if int(largest) < 20000 else "") + ")",
         markdown(["Target", "Limit", "Measured", "Verdict"], target_rows(results)),
+    ]) + "\n" + ("\n" + relevance_snippet(results["relevance"]) if results.get("relevance") else "")
+
+
+def relevance_snippet(relevance: dict) -> str:
+    """The relevance table: per query kind, each system's nDCG@10 / MRR / zero-result rate."""
+    return "\n\n".join([
+        f"**Relevance** ({relevance['queries']} judged queries over the {relevance['documents']} documents of the "
+        "sample corpus, `bench/relevance/queries.toml`; each cell is nDCG@10 / MRR / share of queries with no "
+        "results)",
+        markdown(relevance_header(relevance), relevance_rows(relevance)),
     ]) + "\n"
 
 

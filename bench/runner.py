@@ -17,6 +17,7 @@ from bench import corpus_gen, http_load
 from bench.engines import fts5, klimaviden, tantivy_engine, whoosh_raw
 from bench.extract import cached_extract, extract_corpus
 from bench.queries import MANY_HITS_KINDS, build_queries
+from bench.relevance import evaluate as relevance
 from bench.stats import ratio
 from bench.timing import time_queries
 
@@ -53,6 +54,10 @@ def run(config: BenchConfig, log=print) -> dict:
         log(f"== {n} documents")
         results["sizes"][str(n)] = run_size(n, config, log)
         gc.collect()
+    if "relevance" not in config.skip:
+        log("== relevance on the sample corpus")
+        results["relevance"] = relevance.run(config.source, config.data_dir / "relevance", config.data_dir / "extracted",
+                                             config.skip, log)
     results["seconds"] = time.perf_counter() - started
     return results
 

@@ -70,8 +70,18 @@ class KlimavidenEngine:
         self.service = self.open_service()
 
     def search(self, spec: QuerySpec) -> int:
-        request = self.parse(spec.params(), valid_topics=self.service.topic_slugs())
-        return self.service.search(request)["total"]
+        return self.results(spec)["total"]
+
+    def rank(self, spec: QuerySpec, limit: int = 10) -> list[str]:
+        """The corpus-relative paths of the first `limit` results, as the results page lists them."""
+        params = dict(spec.params(), per_page=[str(limit)])
+        return [hit["path"] for hit in self.results(params)["results"]]
+
+    def results(self, spec_or_params) -> dict:
+        """The result dict of `SearchService.search` for a QuerySpec or for request parameters."""
+        params = spec_or_params.params() if isinstance(spec_or_params, QuerySpec) else spec_or_params
+        request = self.parse(params, valid_topics=self.service.topic_slugs())
+        return self.service.search(request)
 
     def close(self) -> None:
         close = getattr(self.service, "close", None)
