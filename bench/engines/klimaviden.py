@@ -16,6 +16,7 @@ from pathlib import Path
 from bench.memory import PeakRss, folder_bytes
 from bench.queries import QuerySpec
 from bench.stats import summarize
+from bench.timing import time_queries
 
 
 def available() -> bool:
@@ -124,6 +125,34 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
     return {"unchanged": summarize(unchanged), "one_changed": summarize(changed),
             "one_changed_visible": summarize([v for v in visible if v == v]),
             "not_visible": sum(1 for v in visible if v != v), "service_errors": errors}
+
+
+def search_timings(index_dir: Path, corpus: Path, queries, repetitions: int, groups=None) -> dict:
+    """`time_queries` through a newly opened SearchService, so its first pass is what the first
+    visitor after a reindex meets; with the segments and deleted documents of the index it searched."""
+    engine = KlimavidenEngine(index_dir, corpus)
+    try:
+        timings = time_queries(engine.search, queries, repetitions, groups)
+    finally:
+        engine.close()
+    return {**timings, "index": segments(index_dir)}
+
+
+def segments(index_dir: Path) -> dict:
+    """How many Whoosh segments the live generation has, and how many of its documents are deleted:
+    an incremental reindex that updates a file leaves deletions behind until a merge."""
+    from index.store import current_generation
+
+    generation = current_generation(index_dir)
+    if generation is None:
+        return {}
+    ix = generation.open()
+    try:
+        with ix.reader() as reader:
+            return {"segments": len(reader.leaf_readers()),
+                    "deleted_documents": reader.doc_count_all() - reader.doc_count()}
+    finally:
+        ix.close()
 
 
 def _nonsense_word(k: int) -> str:
