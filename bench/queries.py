@@ -124,7 +124,8 @@ def build_queries(docs, seed: int = 1) -> list[QuerySpec]:
     long_mid = [w for w in mid if len(w) >= 7] or mid or frequent
     compounds = sorted(w for w in df if len(w) >= 12)
     if len(compounds) < 2 * LONGEST_WORDS:  # a small corpus: the generator's compounds fill the query up
-        compounds = sorted(set(compounds) | {m + h for m in COMPOUND_MODIFIERS for h in COMPOUND_HEADS if len(m + h) >= 12})
+        generated = {m + h for m in COMPOUND_MODIFIERS for h in COMPOUND_HEADS if len(m + h) >= 12}
+        compounds = sorted(set(compounds) | generated)
     return [makers[kind]() for kind, count in KIND_COUNTS.items() for _ in range(count)]
 
 

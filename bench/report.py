@@ -152,7 +152,8 @@ def print_report(results: dict, out=print) -> None:
     out(readme_snippet(results))
     for n, r in results["sizes"].items():
         out(f"-- spread at {n} documents")
-        for label, path in (("klimaviden", ("search", "all")), ("klimaviden after update", ("search_after_update", "all")), ("fts5", ("baselines", "fts5", "search", "all")),
+        for label, path in (("klimaviden", ("search", "all")),
+                            ("klimaviden after update", ("search_after_update", "all")), ("fts5", ("baselines", "fts5", "search", "all")),
                             ("whoosh_raw", ("baselines", "whoosh_raw", "search", "all")),
                             ("tantivy", ("baselines", "tantivy", "search", "all")),
                             ("groupedby (many hits)", ("facets_groupedby", "all")),

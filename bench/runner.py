@@ -124,7 +124,8 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
             log(f"  the open SearchService failed after an incremental reindex: {error}")
         engine.close()
         # the same queries once more, after incremental reindexes that updated a file (segments with deletions)
-        out["search_after_update"] = klimaviden.search_timings(index_dir, corpus, queries, config.repetitions, KIND_GROUPS)
+        out["search_after_update"] = klimaviden.search_timings(index_dir, corpus, queries, config.repetitions,
+                                                               KIND_GROUPS)
         log(f"search after updating reindexes ({out['search_after_update']['index']}): first-pass p95 "
             f"{out['search_after_update']['first_pass'].get('p95', float('nan')):.1f} ms, "
             f"p95 {out['search_after_update']['all'].get('p95', float('nan')):.1f} ms")

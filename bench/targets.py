@@ -82,7 +82,8 @@ def derived(size_results: dict, relevance: dict | None = None) -> dict:
     for kind in ("misspelled", "unknown"):
         extra[f"{kind}_over_plain"] = _ratio(size_results, ("search", "by_kind", kind, "p95"),
                                              ("search", "by_group", "plain_words", "p95"))
-    extra["longest_over_median"] = _ratio(size_results, ("search", "by_kind", "longest", "p50"), ("search", "all", "p50"))
+    extra["longest_over_median"] = _ratio(size_results, ("search", "by_kind", "longest", "p50"),
+                                          ("search", "all", "p50"))
     extra["first_pass_over_warm"] = _ratio(size_results, ("search", "first_pass", "p95"), ("search", "all", "p95"))
     extra["after_update_first_pass"] = _ratio(size_results, ("search_after_update", "first_pass", "p95"),
                                               ("search", "first_pass", "p95"))

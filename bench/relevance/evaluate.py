@@ -65,7 +65,8 @@ def run(source: Path, work: Path, cache_dir: Path, skip=frozenset(), log=print) 
         finally:
             engine.close()
     docs, _info = cached_extract(source, source, cache_dir)
-    for name, module, make in (("fts5", fts5, fts5.Fts5Engine), ("tantivy", tantivy_engine, tantivy_engine.TantivyEngine)):
+    baselines = (("fts5", fts5, fts5.Fts5Engine), ("tantivy", tantivy_engine, tantivy_engine.TantivyEngine))
+    for name, module, make in baselines:
         if name in skip or (name == "tantivy" and not tantivy_engine.available()):
             continue
         module.build(docs, work)
@@ -75,8 +76,9 @@ def run(source: Path, work: Path, cache_dir: Path, skip=frozenset(), log=print) 
         finally:
             engine.close()
     for name, result in systems.items():
+        failed = f", {len(result['errors'])} failed" if result["errors"] else ""
         log(f"relevance {name}: nDCG@10 {result['all']['ndcg10']:.3f}, MRR {result['all']['mrr']:.3f}, "
-            f"zero results {result['all']['zero_rate']:.0%}" + (f", {len(result['errors'])} failed" if result["errors"] else ""))
+            f"zero results {result['all']['zero_rate']:.0%}{failed}")
     return {"queries": len(queries), "documents": len(docs), "k": K, "systems": systems,
             "seconds": time.perf_counter() - started}
 
@@ -84,6 +86,8 @@ def run(source: Path, work: Path, cache_dir: Path, skip=frozenset(), log=print) 
 def table_rows(relevance: dict) -> list[list[str]]:
     """One row per kind and one for all queries; per system "nDCG@10 / MRR / zero-result rate"."""
     systems = [s for s in SYSTEMS if s in relevance["systems"]]
+    if not systems:
+        return []
     first = relevance["systems"][systems[0]]
     rows = []
     for kind, label in [*((k, k) for k in first["by_kind"]), ("all", "**all**")]:
