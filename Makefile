@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv test-deps browser ocr bench bench-quick test-slow test-load clean
+.PHONY: run test venv test-deps browser ocr bench bench-quick eval-relevance test-slow test-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ bench: $(VENV)/.installed-bench
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python -m bench --quick
+
+# nDCG@10, MRR and zero-result rates on the judged queries of bench/relevance (also part of `make bench`)
+eval-relevance: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.relevance
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -16,12 +16,25 @@ from bench.vocab import COMPOUND_HEADS, COMPOUND_MODIFIERS
 from klimaviden.danish import is_stopword
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-# How many queries of each kind make up the set (>= 200 in total).
+# How many queries of each kind make up the set (>= 200 in total). New kinds go last, so the
+# queries of the older kinds stay the same for the same seed.
 KIND_COUNTS = {
     "words1": 35, "words2": 30, "words3": 20, "phrase": 25, "compound_part": 20,
     "topic_filter": 25, "date_range": 25, "filter_only": 20, "frequent": 25,
+    "misspelled": 20, "unknown": 15, "question": 20, "longest": 5,
 }
 MANY_HITS_KINDS = ("frequent", "filter_only")
+# the kinds every engine answers the same way (each judged against tantivy), and the plain words
+# that misspelled and unknown words are compared with
+PLAIN_KINDS = ("words1", "words2", "words3", "phrase", "compound_part", "topic_filter", "date_range",
+               "filter_only", "frequent")
+PLAIN_WORD_KINDS = ("words1", "words2", "words3")
+KIND_GROUPS = {"plain_words": PLAIN_WORD_KINDS}
+# question and filler words as people type them ahead of what they look for
+QUESTION_WORDS = ("hvordan", "hvem", "hvornår", "hvilke", "hvorfor", "hvad", "hvor")
+# the longest query the search form allows (index.query.MAX_QUERY_CHARS and MAX_QUERY_WORDS)
+LONGEST_CHARS, LONGEST_WORDS = 500, 32
+_SYLLABLES = ("bro", "ke", "ster", "vul", "dan", "gri", "mol", "tå", "sk", "ørn", "pil", "gav", "nus", "fe")
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,14 @@ class QuerySpec:
     doc_type: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+
+    @classmethod
+    def from_text(cls, kind: str, text: str) -> "QuerySpec":
+        """The spec of a query as typed: a text in double quotes is a phrase, anything else words."""
+        text = text.strip()
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            return cls(kind, tuple(text[1:-1].split()), phrase=True)
+        return cls(kind, tuple(text.split()))
 
     @property
     def q(self) -> str:
@@ -95,8 +116,57 @@ def build_queries(docs, seed: int = 1) -> list[QuerySpec]:
                                         date_to=r[1]),
         "filter_only": lambda: _filter_only(rng, topics, year_range),
         "frequent": lambda: QuerySpec("frequent", (rng.choice(frequent),)),
+        "misspelled": lambda: QuerySpec("misspelled", (misspell(rng, rng.choice(long_mid), df),)),
+        "unknown": lambda: QuerySpec("unknown", (unknown_word(rng, df),)),
+        "question": lambda: QuerySpec("question", (rng.choice(QUESTION_WORDS), *from_doc(rng.randint(1, 2)))),
+        "longest": lambda: QuerySpec("longest", longest_words(rng, compounds)),
     }
+    long_mid = [w for w in mid if len(w) >= 7] or mid or frequent
+    compounds = sorted(w for w in df if len(w) >= 12)
+    if len(compounds) < 2 * LONGEST_WORDS:  # a small corpus: the generator's compounds fill the query up
+        generated = {m + h for m in COMPOUND_MODIFIERS for h in COMPOUND_HEADS if len(m + h) >= 12}
+        compounds = sorted(set(compounds) | generated)
     return [makers[kind]() for kind, count in KIND_COUNTS.items() for _ in range(count)]
+
+
+def misspell(rng: random.Random, word: str, known) -> str:
+    """`word` with one typing slip inside it (a letter left out, doubled, swapped or replaced) that
+    makes a word no document has; the first letter stays, as it does in most real slips."""
+    for _ in range(50):
+        i = rng.randrange(1, len(word) - 1)
+        slip = rng.randrange(4)
+        if slip == 0:
+            typo = word[:i] + word[i + 1:]
+        elif slip == 1:
+            typo = word[:i] + word[i] + word[i:]
+        elif slip == 2:
+            typo = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        else:
+            typo = word[:i] + rng.choice("aeiouyæøådgknrst") + word[i + 1:]
+        if typo != word and typo not in known:
+            return typo
+    return word + "x"
+
+
+def unknown_word(rng: random.Random, known) -> str:
+    """A Danish-looking word of 3-4 syllables that no document contains."""
+    while True:
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(3, 4)))
+        if word not in known:
+            return word
+
+
+def longest_words(rng: random.Random, compounds: list[str]) -> tuple[str, ...]:
+    """Up to LONGEST_WORDS long compounds, together at most LONGEST_CHARS characters with spaces."""
+    words: list[str] = []
+    length = -1
+    for word in rng.sample(compounds, len(compounds)):
+        if len(words) == LONGEST_WORDS:
+            break
+        if length + 1 + len(word) <= LONGEST_CHARS:
+            words.append(word)
+            length += 1 + len(word)
+    return tuple(words)
 
 
 def _filter_only(rng: random.Random, topics, year_range) -> QuerySpec:

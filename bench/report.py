@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench.relevance.evaluate import table_header as relevance_header
+from bench.relevance.evaluate import table_rows as relevance_rows
 from bench.stats import spread
-from bench.targets import evaluate, lookup
+from bench.targets import evaluate, lookup, plain_kind_ratios
 
 MIB = 2**20
 
@@ -46,7 +48,7 @@ def build_rows(results: dict) -> list[list[str]]:
 
 BUILD_HEADER = ["Documents", "Full build s", "Build CPU s (parsers + writer)", "Docs/s", "Peak RSS MiB", "Index MiB", "Incr. unchanged s",
                 "Incr. 1 changed s", "Text extraction only s (2 workers)"]
-SEARCH_HEADER = ["Documents", "p50 ms", "p95 ms", "p99 ms", "First-pass p95", "FTS5 p95", "Whoosh raw p95", "tantivy p95",
+SEARCH_HEADER = ["Documents", "p50 ms", "p95 ms", "p99 ms", "First-pass p95", "After updating reindex: first-pass / warm p95", "FTS5 p95", "Whoosh raw p95", "tantivy p95",
                  "×FTS5 p50/p95", "groupedby p95 / ours p95 (many hits)", "HTTP / p95", "HTTP API p95",
                  "Page req/s", "API req/s", "Worker RSS MiB"]
 
@@ -59,6 +61,8 @@ def search_rows(results: dict) -> list[list[str]]:
             n, _fmt(lookup(r, ("search", "all", "p50"))), _fmt(lookup(r, ("search", "all", "p95"))),
             _fmt(lookup(r, ("search", "all", "p99"))),
             _fmt(lookup(r, ("search", "first_pass", "p95"))),
+            f"{_fmt(lookup(r, ('search_after_update', 'first_pass', 'p95')))} / "
+            f"{_fmt(lookup(r, ('search_after_update', 'all', 'p95')))}",
             _fmt(lookup(r, ("baselines", "fts5", "search", "all", "p95"))),
             _fmt(lookup(r, ("baselines", "whoosh_raw", "search", "all", "p95"))),
             _fmt(lookup(r, ("baselines", "tantivy", "search", "all", "p95")), 2),
@@ -76,23 +80,29 @@ def search_rows(results: dict) -> list[list[str]]:
 def target_rows(results: dict) -> list[list[str]]:
     largest = list(results["sizes"])[-1]
     rows = []
-    for t in evaluate(results["sizes"][largest]):
+    for t in evaluate(results["sizes"][largest], results.get("relevance")):
         verdict = "not measured" if t["met"] is None else ("met" if t["met"] else "**missed**")
-        rows.append([t["name"], f"≤ {t['limit']:g} {t['unit']}", _fmt(t["value"], 2) + f" {t['unit']}", verdict])
+        bound = "≥" if t["at_least"] else "≤"
+        rows.append([t["name"], f"{bound} {t['limit']:g} {t['unit']}".rstrip(), (_fmt(t["value"], 2) + f" {t['unit']}").rstrip(),
+                     verdict])
     return rows
 
 
-KIND_HEADER = ["Query kind", "Median hits", "klimaviden p50 / p95", "FTS5 p95", "Whoosh raw p95", "tantivy p95"]
+KIND_HEADER = ["Query kind", "Median hits", "klimaviden p50 / p95", "After updating reindex p95", "FTS5 p95",
+               "Whoosh raw p95", "tantivy p95", "p95 ×tantivy"]
 
 
 def kind_rows(size_results: dict) -> list[list[str]]:
     rows = []
+    versus_tantivy = plain_kind_ratios(size_results)
     for kind, summary in (lookup(size_results, ("search", "by_kind")) or {}).items():
         rows.append([
             kind, _fmt(lookup(size_results, ("search", "hits", kind)), 0),
             f"{_fmt(summary.get('p50'))} / {_fmt(summary.get('p95'))}",
+            _fmt(lookup(size_results, ("search_after_update", "by_kind", kind, "p95"))),
             *[_fmt(lookup(size_results, ("baselines", name, "search", "by_kind", kind, "p95")), 2)
               for name in ("fts5", "whoosh_raw", "tantivy")],
+            _fmt(versus_tantivy.get(kind), 2),
         ])
     return rows
 
@@ -124,6 +134,16 @@ def readme_snippet(results: dict) -> str:
         f"**Targets** (at {largest} documents"
         + ("; the targets are set for 20,000 documents" if int(largest) < 20000 else "") + ")",
         markdown(["Target", "Limit", "Measured", "Verdict"], target_rows(results)),
+    ]) + "\n" + ("\n" + relevance_snippet(results["relevance"]) if results.get("relevance") else "")
+
+
+def relevance_snippet(relevance: dict) -> str:
+    """The relevance table: per query kind, each system's nDCG@10 / MRR / zero-result rate."""
+    return "\n\n".join([
+        f"**Relevance** ({relevance['queries']} judged queries over the {relevance['documents']} documents of the "
+        "sample corpus, `bench/relevance/queries.toml`; each cell is nDCG@10 / MRR / share of queries with no "
+        "results)",
+        markdown(relevance_header(relevance), relevance_rows(relevance)),
     ]) + "\n"
 
 
@@ -132,7 +152,8 @@ def print_report(results: dict, out=print) -> None:
     out(readme_snippet(results))
     for n, r in results["sizes"].items():
         out(f"-- spread at {n} documents")
-        for label, path in (("klimaviden", ("search", "all")), ("fts5", ("baselines", "fts5", "search", "all")),
+        for label, path in (("klimaviden", ("search", "all")),
+                            ("klimaviden after update", ("search_after_update", "all")), ("fts5", ("baselines", "fts5", "search", "all")),
                             ("whoosh_raw", ("baselines", "whoosh_raw", "search", "all")),
                             ("tantivy", ("baselines", "tantivy", "search", "all")),
                             ("groupedby (many hits)", ("facets_groupedby", "all")),

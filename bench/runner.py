@@ -16,7 +16,8 @@ from pathlib import Path
 from bench import corpus_gen, http_load
 from bench.engines import fts5, klimaviden, tantivy_engine, whoosh_raw
 from bench.extract import cached_extract, extract_corpus
-from bench.queries import MANY_HITS_KINDS, build_queries
+from bench.queries import KIND_GROUPS, MANY_HITS_KINDS, build_queries
+from bench.relevance import evaluate as relevance
 from bench.stats import ratio
 from bench.timing import time_queries
 
@@ -53,6 +54,10 @@ def run(config: BenchConfig, log=print) -> dict:
         log(f"== {n} documents")
         results["sizes"][str(n)] = run_size(n, config, log)
         gc.collect()
+    if "relevance" not in config.skip:
+        log("== relevance on the sample corpus")
+        results["relevance"] = relevance.run(config.source, config.data_dir / "relevance", config.data_dir / "extracted",
+                                             config.skip, log)
     results["seconds"] = time.perf_counter() - started
     return results
 
@@ -103,8 +108,8 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
         log(f"whoosh groupedby facets on many-hit queries: p95 {out['facets_groupedby']['all']['p95']:.1f} ms")
 
     if have_klimaviden:
+        out["search"] = klimaviden.search_timings(index_dir, corpus, queries, config.repetitions, KIND_GROUPS)
         engine = klimaviden.KlimavidenEngine(index_dir, corpus)
-        out["search"] = time_queries(engine.search, queries, config.repetitions)
         out["facets_ours"] = time_queries(engine.search, many, config.repetitions)
         log(f"klimaviden on the same many-hit queries: p95 {out['facets_ours']['all'].get('p95', float('nan')):.1f} ms")
         log(f"klimaviden search p50 {out['search']['all']['p50']:.1f} ms, p95 {out['search']['all']['p95']:.1f} ms, "
@@ -118,6 +123,12 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
         for error in out["incremental"]["service_errors"][:3]:
             log(f"  the open SearchService failed after an incremental reindex: {error}")
         engine.close()
+        # the same queries once more, after incremental reindexes that updated a file (segments with deletions)
+        out["search_after_update"] = klimaviden.search_timings(index_dir, corpus, queries, config.repetitions,
+                                                               KIND_GROUPS)
+        log(f"search after updating reindexes ({out['search_after_update']['index']}): first-pass p95 "
+            f"{out['search_after_update']['first_pass'].get('p95', float('nan')):.1f} ms, "
+            f"p95 {out['search_after_update']['all'].get('p95', float('nan')):.1f} ms")
         if "http" not in config.skip:
             out["http"] = measure_http(corpus, index_dir, queries, config.http_seconds, log)
         out["ratios"] = ratios(out)

@@ -9,12 +9,13 @@ from collections import defaultdict
 from bench.stats import summarize
 
 
-def time_queries(search, queries, repetitions: int) -> dict:
+def time_queries(search, queries, repetitions: int, groups: dict[str, tuple[str, ...]] | None = None) -> dict:
     """Latency in ms of `search(spec)` over `queries` x `repetitions`, after a first pass.
 
     The first pass meets each query for the first time (cold caches); it is summarised apart as
     "first_pass". Returns {"all": summary, "by_kind": {kind: summary}, "first_pass": summary,
-    "hits": {kind: median hit count}, "errors": [...], "error_count": n}.
+    "hits": {kind: median hit count}, "errors": [...], "error_count": n}, and with `groups`
+    ({name: kinds}) "by_group": {name: summary of the pooled samples of those kinds}.
     """
     hits: dict[str, list[int]] = defaultdict(list)
     failing: dict[object, str] = {}
@@ -41,6 +42,8 @@ def time_queries(search, queries, repetitions: int) -> dict:
         "all": summarize(samples),
         "first_pass": summarize(first),
         "by_kind": {kind: summarize(values) for kind, values in by_kind.items()},
+        "by_group": {name: summarize([v for kind in kinds for v in by_kind.get(kind, ())])
+                     for name, kinds in (groups or {}).items()},
         "hits": {kind: statistics.median(values) for kind, values in hits.items()},
         "errors": [{"params": spec.params(), "error": error} for spec, error in failing.items()][:20],
         "error_count": len(failing),

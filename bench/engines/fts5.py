@@ -92,6 +92,15 @@ class Fts5Engine:
         assert len(page) <= 10 and facets
         return total
 
+    def rank(self, spec: QuerySpec, limit: int = 10) -> list[str]:
+        """The paths of the first `limit` documents for the words of `spec`, best bm25 first."""
+        match = match_expression(spec)
+        if not match:
+            return []
+        rows = self.db.execute("SELECT d.path FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? "
+                               "ORDER BY fts.rank LIMIT ?", [match, limit]).fetchall()
+        return [path for (path,) in rows]
+
     def close(self) -> None:
         self.db.close()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from bench.memory import PeakRss, folder_bytes
 from bench.queries import QuerySpec
 from bench.stats import summarize
+from bench.timing import time_queries
 
 
 def available() -> bool:
@@ -70,8 +71,18 @@ class KlimavidenEngine:
         self.service = self.open_service()
 
     def search(self, spec: QuerySpec) -> int:
-        request = self.parse(spec.params(), valid_topics=self.service.topic_slugs())
-        return self.service.search(request)["total"]
+        return self.results(spec)["total"]
+
+    def rank(self, spec: QuerySpec, limit: int = 10) -> list[str]:
+        """The corpus-relative paths of the first `limit` results, as the results page lists them."""
+        params = dict(spec.params(), per_page=[str(limit)])
+        return [hit["path"] for hit in self.results(params)["results"]]
+
+    def results(self, spec_or_params) -> dict:
+        """The result dict of `SearchService.search` for a QuerySpec or for request parameters."""
+        params = spec_or_params.params() if isinstance(spec_or_params, QuerySpec) else spec_or_params
+        request = self.parse(params, valid_topics=self.service.topic_slugs())
+        return self.service.search(request)
 
     def close(self) -> None:
         close = getattr(self.service, "close", None)
@@ -114,6 +125,34 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
     return {"unchanged": summarize(unchanged), "one_changed": summarize(changed),
             "one_changed_visible": summarize([v for v in visible if v == v]),
             "not_visible": sum(1 for v in visible if v != v), "service_errors": errors}
+
+
+def search_timings(index_dir: Path, corpus: Path, queries, repetitions: int, groups=None) -> dict:
+    """`time_queries` through a newly opened SearchService, so its first pass is what the first
+    visitor after a reindex meets; with the segments and deleted documents of the index it searched."""
+    engine = KlimavidenEngine(index_dir, corpus)
+    try:
+        timings = time_queries(engine.search, queries, repetitions, groups)
+    finally:
+        engine.close()
+    return {**timings, "index": segments(index_dir)}
+
+
+def segments(index_dir: Path) -> dict:
+    """How many Whoosh segments the live generation has, and how many of its documents are deleted:
+    an incremental reindex that updates a file leaves deletions behind until a merge."""
+    from index.store import current_generation
+
+    generation = current_generation(index_dir)
+    if generation is None:
+        return {}
+    ix = generation.open()
+    try:
+        with ix.reader() as reader:
+            return {"segments": len(reader.leaf_readers()),
+                    "deleted_documents": reader.doc_count_all() - reader.doc_count()}
+    finally:
+        ix.close()
 
 
 def _nonsense_word(k: int) -> str:

@@ -38,6 +38,7 @@ def _register(index) -> None:
 def schema():
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("path", stored=True, tokenizer_name="raw")
     builder.add_text_field("title", stored=True, tokenizer_name=ANALYZER)
     builder.add_text_field("body", stored=True, tokenizer_name=ANALYZER)
     for name in ("type", "topic", "theme", "organization"):
@@ -56,7 +57,7 @@ def build(docs, folder: Path) -> dict:
     _register(index)
     writer = index.writer(heap_size=256_000_000, num_threads=2)
     for d in docs:
-        doc = tantivy.Document(id=d.id, title=d.title, body=d.text, type=d.type,
+        doc = tantivy.Document(id=d.id, path=d.path, title=d.title, body=d.text, type=d.type,
                                topic=list(d.topics), theme=list(d.themes), organization=list(d.organizations))
         if d.date:
             doc.add_date("date", datetime.combine(d.date, dtime()))
@@ -111,6 +112,14 @@ class TantivyEngine:
         facets = searcher.aggregate(query, self.aggregations)
         assert facets is not None and len(page) <= 10
         return result.count
+
+    def rank(self, spec: QuerySpec, limit: int = 10) -> list[str]:
+        """The paths of the first `limit` documents for the words of `spec`, best BM25 first."""
+        if not spec.words:
+            return []
+        searcher = self.index.searcher()
+        result = searcher.search(self.query(spec), limit=limit)
+        return [searcher.doc(address)["path"][0] for _score, address in result.hits]
 
     def close(self) -> None:
         pass

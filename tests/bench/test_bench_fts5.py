@@ -27,3 +27,18 @@ def test_queries_match_filter_and_count(tmp_path):
 
 def test_user_words_are_quoted_for_match():
     assert match_expression(QuerySpec("x", ('co2"fangst', "og"))) == '"co2""fangst" AND "og"'
+
+
+def test_rank_lists_paths_best_first_and_nothing_for_filters_only(tmp_path):
+    build(DOCS, tmp_path)
+    engine = Fts5Engine(tmp_path)
+    assert engine.rank(QuerySpec("words1", ("fjernvarme",))) == ["a.txt"]
+    assert set(engine.rank(QuerySpec("words1", ("kommunen",)))) == {"a.txt", "b.txt"}
+    assert engine.rank(QuerySpec("filter_only", doc_type="presentation")) == []
+    engine.close()
+
+
+def test_a_typed_query_becomes_words_or_a_phrase():
+    assert QuerySpec.from_text("k", ' hvem står bag DK2020 ').words == ("hvem", "står", "bag", "DK2020")
+    phrase = QuerySpec.from_text("k", '"Kalundborg Symbiose"')
+    assert phrase.phrase and phrase.words == ("Kalundborg", "Symbiose") and phrase.q == '"Kalundborg Symbiose"'
