@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 from itertools import groupby
 
@@ -13,6 +15,7 @@ from webapp.backend import get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
+from webapp.originals import TEXT_SUFFIXES, utf8_body
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
 from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
@@ -154,13 +157,27 @@ def original(doc_id: str):
     if path is None or not _inside(path, corpus) or not path.is_file():
         raise NotFound("Filen findes ikke.")
     suffix = file_suffix(path.name)
-    response = send_file(
-        path,
-        mimetype=MIMETYPES.get(suffix, "application/octet-stream"),
-        as_attachment=suffix not in INLINE,
-        download_name=path.name,
-        conditional=True,
-    )
+    body = utf8_body(path.read_bytes(), suffix) if suffix in TEXT_SUFFIXES else None
+    if body is not None:
+        # text in the charset the header names (a cp1252 TXT is sent as UTF-8, not as mojibake)
+        response = send_file(
+            io.BytesIO(body),
+            mimetype=MIMETYPES[suffix],
+            download_name=path.name,
+            conditional=True,
+            etag=hashlib.sha256(body).hexdigest()[:32],
+            last_modified=path.stat().st_mtime,
+        )
+        response.content_type = f"{MIMETYPES[suffix]}; charset=utf-8"
+    else:
+        known = suffix not in TEXT_SUFFIXES  # a text file that no longer decodes is only downloaded
+        response = send_file(
+            path,
+            mimetype=MIMETYPES.get(suffix, "application/octet-stream") if known else "application/octet-stream",
+            as_attachment=suffix not in INLINE or not known,
+            download_name=path.name,
+            conditional=True,
+        )
     if suffix == "pdf":
         response.headers["Content-Security-Policy"] = PDF_FILE_POLICY
     elif suffix in INLINE:

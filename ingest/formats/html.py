@@ -50,7 +50,7 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_
 def extract(data: bytes, name: str) -> Extracted:
     if not data.strip():
         raise IngestError(name, "the file is empty")
-    root = _parse(_decode(data, name), name)
+    root = _parse(decode_page(data, name), name)
     metas = _meta_tags(root)
     published = _published(root, metas)
     meta_titles = _meta_titles(root, metas)
@@ -72,7 +72,7 @@ def extract(data: bytes, name: str) -> Extracted:
     )
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode_page(data: bytes, name: str) -> str:
     """The page as text: UTF-8 when it is valid UTF-8, else the charset the page declares, else
     what `decode_text` makes of it (cp1252, ...). Binary junk named .html is no page."""
     try:
