@@ -84,11 +84,16 @@ def test_a_symlink_out_of_the_corpus_is_not_served(hostile_client, hostile_index
     assert b"hemmelig" not in response.data
 
 
-def test_a_file_deleted_since_indexing_is_404_not_500(hostile_index, tmp_path):
+def copied_client(settings: Settings, tmp_path):
+    """A client over a copy of an index and its corpus, for tests that change files after indexing."""
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
-    shutil.copytree(hostile_index.corpus, corpus, symlinks=True)
-    shutil.copytree(hostile_index.index, index_dir)
-    client = make_app(Settings(corpus=corpus, index=index_dir)).test_client()
+    shutil.copytree(settings.corpus, corpus, symlinks=True)
+    shutil.copytree(settings.index, index_dir)
+    return make_app(Settings(corpus=corpus, index=index_dir)).test_client(), corpus
+
+
+def test_a_file_deleted_since_indexing_is_404_not_500(hostile_index, tmp_path):
+    client, corpus = copied_client(hostile_index, tmp_path)
     result = results_by_suffix(client)["pdf"]
     (corpus / result["path"]).unlink()
     response = client.get(f"/fil/{result['id']}", buffered=True)
@@ -157,10 +162,7 @@ def test_a_legacy_encoded_web_page_is_served_in_the_charset_the_header_names(tmp
 
 
 def test_a_text_file_that_turned_binary_since_indexing_is_only_downloaded(hostile_index, tmp_path):
-    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
-    shutil.copytree(hostile_index.corpus, corpus, symlinks=True)
-    shutil.copytree(hostile_index.index, index_dir)
-    client = make_app(Settings(corpus=corpus, index=index_dir)).test_client()
+    client, corpus = copied_client(hostile_index, tmp_path)
     result = results_by_suffix(client)["txt"]
     (corpus / result["path"]).write_bytes(bytes(range(256)) * 8)
     response = client.get(f"/fil/{result['id']}", buffered=True)
