@@ -145,7 +145,7 @@ def webpage_sections(results: dict) -> list[str]:
         f"load average {pages['load_average_at_start'][0]:.1f} at the start)",
         markdown(WEBPAGE_HEADER, rows),
         f"**Real-size web pages** ({ratio['pages']} pages of 30-150 KB): {parallel['pages_per_second']:.0f} pages/s "
-        f"with {parallel['workers']} workers (target ≥ 100); full build {ratio['klimaviden']['seconds']:.1f} s "
+        f"with {parallel['workers']} workers ({_fmt(parallel.get('workers_cpu_seconds'))} CPU s; target ≥ 100); full build {ratio['klimaviden']['seconds']:.1f} s "
         f"({ratio['klimaviden']['cpu_seconds']:.1f} CPU s) against a plain single-process indexer (lxml text + "
         f"SQLite FTS5) {ratio['plain']['seconds']:.2f} s ({ratio['plain']['cpu_seconds']:.2f} CPU s): "
         f"{ratio['ratio_wall']:.1f}x wall, {ratio['ratio_cpu']:.1f}x CPU (target ≤ 15x).",
