@@ -35,14 +35,22 @@ _SMALL_BLOCK_CHARS = 600
 
 
 def content_root(root: etree._Element) -> etree._Element:
-    """The page's <article>, else its <main> or role=main, else its <body>, else the whole page."""
-    for finder in (lambda: next(root.iter("article"), None), lambda: next(root.iter("main"), None),
+    """The page's <article> (the one with the headline when teaser cards are <article>s too), else
+    its <main> or role=main, else its <body>, else the whole page."""
+    for finder in (lambda: _main_article(root), lambda: next(root.iter("main"), None),
                    lambda: next((e for e in root.iter() if e.get("role") == "main"), None),
                    lambda: next(root.iter("body"), None)):
         found = finder()
         if found is not None:
             return found
     return root
+
+
+def _main_article(root: etree._Element) -> etree._Element | None:
+    articles = list(root.iter("article"))
+    if len(articles) > 1:
+        return next((a for a in articles if next(a.iter("h1"), None) is not None), articles[0])
+    return articles[0] if articles else None
 
 
 def strip_furniture(root: etree._Element) -> None:

@@ -111,3 +111,13 @@ def test_the_template_words_really_are_on_the_page():
     raw = sitepage.page(ARTICLE, random.Random(1), site=sitepage.SITES[0])
     for words in sitepage.FURNITURE_WORDS:
         assert words.lower() in raw.lower(), words
+
+
+def test_teaser_cards_marked_up_as_articles_before_the_story_do_not_replace_it():
+    cards = "".join(f'<article class="card"><h3>Kort nyhed {n}</h3><p>Teaser om noget andet.</p></article>'
+                    for n in range(3))
+    data = (f"<html><body><div class='aktuelt'>{cards}</div><main><article><h1>{ARTICLE.title}</h1>"
+            f"<p>{ARTICLE.sections[0].paragraphs[0]}</p></article></main></body></html>").encode()
+    extracted = html.extract(data, "nyhed.html")
+    assert extracted.title_candidates[0] == ARTICLE.title
+    assert "Varmeplanen" in extracted.text and "Teaser" not in extracted.text
