@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small corpora and short runs, for development")
     parser.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 1000,5000")
     parser.add_argument("--skip", default="",
-                        help="comma-separated parts to leave out: klimaviden,http,fts5,whoosh_raw,tantivy,relevance")
+                        help="comma-separated parts to leave out: klimaviden,http,fts5,whoosh_raw,tantivy,relevance,webpages")
     parser.add_argument("--no-chart", action="store_true", help="do not redraw docs/bench-scaling.png")
     parser.add_argument("--report-only", action="store_true",
                         help="redraw the tables and the chart from the last bench/out/results.json")

@@ -22,7 +22,7 @@ from bench import textgen
 from bench.vocab import Vocabulary, load_vocabulary
 from bench.writers import write_document
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: HTML pages at real size, in a full site template
 KIND_WEIGHTS = {"html": 35, "txt": 25, "pdf": 20, "pptx": 20}
 MANIFEST = ".bench-manifest.json"
 FIRST_DAY = date(2016, 1, 4)

@@ -134,6 +134,7 @@ def readme_snippet(results: dict) -> str:
         f"**Targets** (at {largest} documents"
         + ("; the targets are set for 20,000 documents" if int(largest) < 20000 else "") + ")",
         markdown(["Target", "Limit", "Measured", "Verdict"], target_rows(results)),
+        *webpage_sections(results),
     ]) + "\n" + ("\n" + relevance_snippet(results["relevance"]) if results.get("relevance") else "")
 
 
@@ -145,6 +146,30 @@ def relevance_snippet(relevance: dict) -> str:
         "results)",
         markdown(relevance_header(relevance), relevance_rows(relevance)),
     ]) + "\n"
+
+
+WEBPAGE_HEADER = ["Format", "Files", "KiB a file", "Files/s (1 process)", "Files per CPU s", "ms a file"]
+
+
+def webpage_sections(results: dict) -> list[str]:
+    """Extraction per format and the full build against a plain indexer (bench/webpages.py)."""
+    pages = results.get("webpages")
+    if not pages:
+        return []
+    rows = [[fmt, str(r["files"]), _fmt(r["kib_per_file"], 0), _fmt(r["files_per_second"], 0),
+             _fmt(r["files_per_cpu_second"], 0), _fmt(r["ms_per_file"], 1)]
+            for fmt, r in pages["extraction"].items()]
+    ratio, parallel = pages["build_ratio"], pages["html_parallel"]
+    return [
+        "**Text extraction per format** (`extract_file`: parse, clean, dates, topics, entities; one process; a web page is one file; "
+        f"load average {pages['load_average_at_start'][0]:.1f} at the start)",
+        markdown(WEBPAGE_HEADER, rows),
+        f"**Real-size web pages** ({ratio['pages']} pages of 30-150 KB): {parallel['pages_per_second']:.0f} pages/s "
+        f"with {parallel['workers']} workers ({_fmt(parallel.get('workers_cpu_seconds'))} CPU s; target ≥ 100); full build {ratio['klimaviden']['seconds']:.1f} s "
+        f"({ratio['klimaviden']['cpu_seconds']:.1f} CPU s) against a plain single-process indexer (lxml text + "
+        f"SQLite FTS5) {ratio['plain']['seconds']:.2f} s ({ratio['plain']['cpu_seconds']:.2f} CPU s): "
+        f"{ratio['ratio_wall']:.1f}x wall, {ratio['ratio_cpu']:.1f}x CPU (target ≤ 15x).",
+    ]
 
 
 def print_report(results: dict, out=print) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import corpus_gen, http_load
+from bench import corpus_gen, http_load, webpages
 from bench.engines import fts5, klimaviden, tantivy_engine, whoosh_raw
 from bench.extract import cached_extract, extract_corpus
 from bench.queries import KIND_GROUPS, MANY_HITS_KINDS, build_queries
@@ -58,6 +58,11 @@ def run(config: BenchConfig, log=print) -> dict:
         log("== relevance on the sample corpus")
         results["relevance"] = relevance.run(config.source, config.data_dir / "relevance", config.data_dir / "extracted",
                                              config.skip, log)
+    if "webpages" not in config.skip:  # on the second size: 5,000 documents (1,750 pages) in a full run
+        n = config.sizes[min(1, len(config.sizes) - 1)]
+        log(f"== real-size web pages (the HTML of the {n}-document corpus)")
+        corpus, _ = corpus_gen.ensure_corpus(config.source, config.data_dir, config.seed, n)
+        results["webpages"] = webpages.run(corpus, config.data_dir / "webpages", log)
     results["seconds"] = time.perf_counter() - started
     return results
 

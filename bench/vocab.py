@@ -6,14 +6,15 @@ use the same topic terms, organisations and sentences as the real material.
 
 from __future__ import annotations
 
-import html
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.errors import IngestError
+from ingest.formats import html as html_format
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
-_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _SPACE = re.compile(r"\s+")
 # page furniture that must not end up in generated body text (it belongs to the HTML chrome)
 _CHROME = re.compile(r"cookie|©|\||Telefon|@|Privatliv|Tilgængelighed|\ufffd", re.I)
@@ -115,8 +116,11 @@ def _plain_text(path: Path) -> str:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:  # sample files saved by Windows tools
         raw = data.decode("cp1252", errors="replace")
-    if path.suffix == ".html":
-        raw = html.unescape(_TAG.sub(" ", raw))
+    if path.suffix == ".html":  # the article only: a real page's menus and cookie text are no body text
+        try:
+            return html_format.extract(data, path.name).text
+        except IngestError:
+            return ""
     return raw
 
 

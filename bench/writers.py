@@ -1,12 +1,13 @@
-"""Write a generated document in its file format: HTML with page chrome, TXT, PDF (fpdf2), PPTX."""
+"""Write a generated document in its file format: HTML in a full site template (bench.sitepage), TXT, PDF (fpdf2), PPTX."""
 
 from __future__ import annotations
 
-import html
 import io
+import random
 from pathlib import Path
 
-from bench.textgen import DocText
+from bench import sitepage
+from bench.textgen import MONTHS, DocText
 
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "‐": "-"})
 
@@ -20,28 +21,17 @@ def write_document(path: Path, kind: str, doc: DocText) -> int:
 
 
 def html_bytes(doc: DocText) -> bytes:
-    esc = html.escape
-    body = []
-    for section in doc.sections:
-        if section.heading:
-            body.append(f"<h2>{esc(section.heading)}</h2>")
-        body.extend(f"<p>{esc(p)}</p>" for p in section.paragraphs)
-    page = f"""<!DOCTYPE html>
-<html lang="da"><head><meta charset="utf-8"><title>{esc(doc.title)} | KL</title>
-<script>window.dataLayer = window.dataLayer || [];</script></head>
-<body>
-<div class="cookie-banner">Vi bruger cookies til statistik. <a href="#">Læs mere</a></div>
-<header><nav><a href="/">Forside</a> <a href="/klima">Klima og energi</a> <a href="/netvaerk">Netværk</a> <a href="/kontakt">Kontakt</a></nav></header>
-<main><article>
-<h1>{esc(doc.title)}</h1>
-<p class="date">{esc(doc.dateline)}</p>
-{chr(10).join(body)}
-</article>
-<aside><h3>Relaterede nyheder</h3><ul><li><a href="#">Netværksmøder i kalenderen</a></li></ul></aside></main>
-<footer>Kommunernes Landsforening · Weidekampsgade 10 · 2300 København S</footer>
-</body></html>
-"""
-    return page.encode("utf-8")
+    """A real-size saved news page (30-150 KB): the article inside a full site template."""
+    rng = random.Random(f"page:{doc.title}:{doc.dateline}")
+    return sitepage.page(doc, rng, published=_iso_date(doc.dateline)).encode("utf-8")
+
+
+def _iso_date(dateline: str) -> str | None:
+    """'22. april 2021' -> '2021-04-22' (the published date a real page carries in its metadata)."""
+    words = dateline.replace(".", " ").split()
+    if len(words) == 3 and words[0].isdigit() and words[1] in MONTHS and words[2].isdigit():
+        return f"{words[2]}-{MONTHS.index(words[1]) + 1:02d}-{int(words[0]):02d}"
+    return None
 
 
 def txt_bytes(doc: DocText) -> bytes:

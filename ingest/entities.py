@@ -18,6 +18,10 @@ from ingest.tomlfields import FieldError, parse_toml, table_lines
 
 _ACRONYM = re.compile(r"^[A-ZÆØÅ0-9&]{2,6}$")
 _ENDINGS = r"(?:s|en|ens|et|ets|ne|nes|')?"
+# Characters outside Latin-1, Latin Extended-A and punctuation, and those inside whose
+# case-insensitive regex matching differs from str.lower() (µ, İ, ı, ſ): with any of them in a
+# text, entities are found by scanning the whole text.
+_FOLDING_EXCEPTIONS = re.compile("[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u2000-\u206f\u20ac]")
 
 
 class EntitiesError(ConfigError):
@@ -103,15 +107,35 @@ def _entities(entries: object, kind: str, source: str, lines: Sequence[int]) -> 
 def find_entities(text: str, entities: Entities) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(organisations, places) named in the text, by canonical name, in list order."""
     lowered = text.lower()
+    # Where lower() keeps every character in place and agrees with the regex's case folding, the
+    # regex is tried only where an anchor occurs (match at that spot) instead of scanning the text.
+    aligned = len(lowered) == len(text) and not _FOLDING_EXCEPTIONS.search(text)
 
     def named(entity: Entity) -> bool:
         # a substring test in C rules out most entities before the (slower) word-boundary regex
-        return any(anchor in lowered for anchor in _anchors(entity)) and bool(_pattern(entity).search(text))
+        anchors = [anchor for anchor in _anchors(entity) if anchor in lowered]
+        if not anchors:
+            return False
+        pattern = _pattern(entity)
+        if not aligned:
+            return bool(pattern.search(text))
+        return any(_matches_at_anchor(pattern, text, lowered, anchor) for anchor in anchors)
 
     return (
         tuple(e.name for e in entities.organizations if named(e)),
         tuple(e.name for e in entities.places if named(e)),
     )
+
+
+def _matches_at_anchor(pattern: re.Pattern, text: str, lowered: str, anchor: str) -> bool:
+    """Whether the pattern matches starting at some occurrence of the anchor (a match always starts
+    with an anchor: the first word of a name or alias)."""
+    at = lowered.find(anchor)
+    while at >= 0:
+        if pattern.match(text, at):
+            return True
+        at = lowered.find(anchor, at + 1)
+    return False
 
 
 def merge_names(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:

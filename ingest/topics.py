@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ingest.document import TopicMatch
 from ingest.taxonomy import Topic
@@ -36,10 +37,10 @@ MAX_INFLECTION = 4
 _MAX_KNOWN_WORDS = 200_000
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One analysed word (or hyphen part): its folded form, its stem, the stems of its compound
-    parts (from the shared Danish analyser) and the token it came from."""
+    parts (from the shared Danish analyser) and the token it came from. (A tuple: one is made for
+    every word of every document.)"""
 
     word: str
     stem: str
@@ -47,7 +48,7 @@ class _Item:
     parts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a dict key per hit: hashed by identity, not by its four fields
 class _Term:
     topic: int
     text: str
@@ -73,6 +74,7 @@ class _Matcher:
             if len(term.stems) > 1:
                 self.phrases.setdefault(term.stems[0], []).append(term)
         self._known: dict[tuple, tuple[_Term, ...]] = {}
+        self.rank = {term: index for index, term in enumerate(self.terms)}  # taxonomy order
 
     def hits(self, items: list[_Item]) -> dict[_Term, list[int]]:
         """For each matching term, the token positions where it matches (once per token)."""
@@ -108,7 +110,7 @@ def match_topics(title: str, body: str, topics: tuple[Topic, ...]) -> tuple[Topi
     body_hits = matcher.hits(body_items)
     scores = [0] * len(topics)
     triggered: list[list[str]] = [[] for _ in topics]
-    for term in matcher.terms:
+    for term in sorted(title_hits.keys() | body_hits.keys(), key=matcher.rank.__getitem__):  # only terms found
         hits = len(title_hits.get(term, ())) * TITLE_WEIGHT
         hits += sum(OPENING_WEIGHT if t < OPENING_WORDS else BODY_WEIGHT for t in body_hits.get(term, ()))
         if hits:

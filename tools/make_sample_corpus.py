@@ -21,8 +21,14 @@ A source starts with `key: value` header lines, then a blank line, then the body
     front: 3            PDF book only: pages of front matter (numbered i, ii, iii)
     encoding: cp1252    TXT only: utf-8, utf-8-sig, utf-16 (with BOM), cp1252, latin-1
     newline: crlf       TXT only: line endings as Windows writes them
+    site: kommune       HTML only: the site template around the article (kommune or kl, see bench/sitepage.py)
+    published: 2022-... HTML only: the publication date in the page's metadata
+    dateline: ...       HTML only: the dateline printed under the headline
 
-Body markup (PDF, PPTX, DOCX): `=== page` / `=== slide` start a new page or slide; `# ` and `## `
+HTML sources become real-size saved news pages: the article (`# ` headline, `## ` sections,
+paragraphs; bullets become paragraphs) inside a full municipal or KL-like site template.
+
+Body markup (PDF, PPTX, DOCX, HTML): `=== page` / `=== slide` start a new page or slide; `# ` and `## `
 are headings (the `# ` of a slide is its title); `- ` is a bullet; `| ` is a line kept exactly as
 written (PDF, for a word hyphenated across a line break); `notes: ` is a slide's speaker notes;
 other lines join into paragraphs separated by blank lines. TXT bodies are written verbatim.
@@ -438,7 +444,35 @@ def render_txt(source: Source) -> bytes:
     return text.encode(encoding)  # "utf-16" and "utf-8-sig" write their BOM
 
 
-RENDERERS = {".pdf": render_pdf, ".pptx": render_pptx, ".docx": render_docx, ".txt": render_txt}
+# --- HTML ----------------------------------------------------------------------------------------
+
+
+def render_html(source: Source) -> bytes:
+    import random
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench import sitepage
+    from bench.textgen import DocText, Section
+
+    sites = {"kommune": sitepage.SITES[0], "kl": sitepage.SITES[1]}
+    blocks = [block for section in source.sections for block in section]
+    title = next((b.text for b in blocks if b.kind == "h1"), "")
+    parts: list[tuple[str, list[str]]] = [("", [])]
+    for block in blocks:
+        if block.kind == "h2":
+            parts.append((block.text, []))
+        elif block.kind in ("para", "bullet"):
+            parts[-1][1].append(block.text)
+    article = DocText(title, source.header.get("dateline", ""),
+                      tuple(Section(heading, tuple(paras)) for heading, paras in parts if heading or paras))
+    rng = random.Random(source.relpath)
+    page = sitepage.page(article, rng, published=source.header.get("published"), site=sites[source.header["site"]])
+    return page.encode("utf-8")
+
+
+RENDERERS = {".pdf": render_pdf, ".pptx": render_pptx, ".docx": render_docx, ".txt": render_txt,
+             ".html": render_html}
 
 
 def render(source: Source) -> bytes:

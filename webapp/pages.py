@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 from itertools import groupby
 
@@ -14,6 +16,7 @@ from webapp.errors import NotFound
 from webapp.disposition import clean_file_name, content_disposition
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
+from webapp.originals import TEXT_SUFFIXES, utf8_body
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
 from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
@@ -155,14 +158,30 @@ def original(doc_id: str):
     if path is None or not _inside(path, corpus) or not path.is_file():
         raise NotFound("Filen findes ikke.")
     suffix = file_suffix(path.name)
-    response = send_file(
-        path,
-        mimetype=MIMETYPES.get(suffix, "application/octet-stream"),
-        as_attachment=suffix not in INLINE,
-        download_name=clean_file_name(path.name),
-        conditional=True,
-    )
-    response.headers["Content-Disposition"] = content_disposition(path.name, attachment=suffix not in INLINE)
+    body = utf8_body(path.read_bytes(), suffix) if suffix in TEXT_SUFFIXES else None
+    attachment = suffix not in INLINE
+    if body is not None:
+        # text in the charset the header names (a cp1252 TXT is sent as UTF-8, not as mojibake)
+        response = send_file(
+            io.BytesIO(body),
+            mimetype=MIMETYPES[suffix],
+            download_name=clean_file_name(path.name),
+            conditional=True,
+            etag=hashlib.sha256(body).hexdigest()[:32],
+            last_modified=path.stat().st_mtime,
+        )
+        response.content_type = f"{MIMETYPES[suffix]}; charset=utf-8"
+    else:
+        known = suffix not in TEXT_SUFFIXES  # a text file that no longer decodes is only downloaded
+        attachment = attachment or not known
+        response = send_file(
+            path,
+            mimetype=MIMETYPES.get(suffix, "application/octet-stream") if known else "application/octet-stream",
+            as_attachment=attachment,
+            download_name=clean_file_name(path.name),
+            conditional=True,
+        )
+    response.headers["Content-Disposition"] = content_disposition(path.name, attachment=attachment)
     if suffix == "pdf":
         response.headers["Content-Security-Policy"] = PDF_FILE_POLICY
     elif suffix in INLINE:

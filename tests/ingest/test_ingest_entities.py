@@ -67,3 +67,15 @@ def test_invalid_toml(tmp_path):
 
 def test_merge_names_keeps_first_spelling_and_order():
     assert merge_names(["KL", "Dansk Industri"], ("kl", "DANVA"), []) == ("KL", "Dansk Industri", "DANVA")
+
+
+@pytest.mark.parametrize("odd", ["", " ſ", " µ", " İstanbul", " Ελλάδα", " ı"])
+def test_names_are_found_alike_wherever_they_stand_and_whatever_else_the_text_holds(entities, odd):
+    """Names are tried only where their first word occurs; a text with letters whose case folding
+    differs from lower() is scanned whole. Either way a name is found at its start, middle or end,
+    and a near miss elsewhere (klima, kl.) does not hide a real mention."""
+    for text in (f"KL{odd} inviterer til klima og kl. 10", f"klima kl. 10{odd} og KL’s oplæg",
+                 f"Klimaet i Middelfarts{odd} kommune, jf. Kommunernes  Landsforening"):
+        orgs, places = find_entities(text, entities)
+        assert orgs == ("KL",), text
+        assert places == (("Middelfart",) if "Middelfart" in text else ()), text

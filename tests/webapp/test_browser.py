@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from web_corpus import REPO, make_app
 
+from ingest.document import document_id
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium")
@@ -142,6 +144,22 @@ def test_a_user_searches_filters_pages_and_opens_a_document_and_its_meeting(open
     page.wait_for_url("**/moede/**")
     assert page.locator("h1").is_visible()
     assert page.locator(".doc-list a", has_text=title).count() == 1
+
+
+@pytest.mark.parametrize(
+    "path, words",
+    [("2021-09-02-klimafolkemoedet-middelfart/invitation.txt", "Netværksmøde på Klimafolkemødet i Middelfart"),
+     ("2021-01-28-baeredygtigt-byggeri/invitation.txt", "energieffektivisering og bæredygtigt byggeri")],
+    ids=["cp1252", "utf-16"],
+)
+def test_a_text_original_in_a_windows_encoding_shows_its_danish_letters(open_page, live_url, path, words):
+    page = open_page()
+    page.goto(f"{live_url}/dokument/{document_id(path)}")
+    page.get_by_role("link", name="Åbn originalen").click()
+    page.wait_for_url("**/fil/**")
+    shown = page.locator("body").inner_text()
+    assert words in shown
+    assert "\ufffd" not in shown and "Ã¸" not in shown
 
 
 def test_keyboard_users_can_skip_to_the_content_and_see_where_focus_is(open_page, live_url):

@@ -84,11 +84,16 @@ def test_a_symlink_out_of_the_corpus_is_not_served(hostile_client, hostile_index
     assert b"hemmelig" not in response.data
 
 
-def test_a_file_deleted_since_indexing_is_404_not_500(hostile_index, tmp_path):
+def copied_client(settings: Settings, tmp_path):
+    """A client over a copy of an index and its corpus, for tests that change files after indexing."""
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
-    shutil.copytree(hostile_index.corpus, corpus, symlinks=True)
-    shutil.copytree(hostile_index.index, index_dir)
-    client = make_app(Settings(corpus=corpus, index=index_dir)).test_client()
+    shutil.copytree(settings.corpus, corpus, symlinks=True)
+    shutil.copytree(settings.index, index_dir)
+    return make_app(Settings(corpus=corpus, index=index_dir)).test_client(), corpus
+
+
+def test_a_file_deleted_since_indexing_is_404_not_500(hostile_index, tmp_path):
+    client, corpus = copied_client(hostile_index, tmp_path)
     result = results_by_suffix(client)["pdf"]
     (corpus / result["path"]).unlink()
     response = client.get(f"/fil/{result['id']}", buffered=True)
@@ -107,3 +112,60 @@ def test_the_favicon_is_served_where_browsers_look_for_it(hostile_client):
     response = hostile_client.get("/favicon.ico", buffered=True)
     assert response.status_code == 200
     assert response.mimetype == "image/svg+xml" and b"<svg" in response.data
+
+
+def sample_result(client, path: str) -> dict:
+    results = api_json(client, "/api/search?per_page=100")["results"]
+    return next(r for r in results if r["path"] == path)
+
+
+CP1252_TXT = "2021-09-02-klimafolkemoedet-middelfart/invitation.txt"
+UTF16_TXT = "2021-01-28-baeredygtigt-byggeri/invitation.txt"
+
+
+@pytest.mark.parametrize(
+    "path, encoding, words",
+    [(CP1252_TXT, "cp1252", "Klimafolkemødet i Middelfart"), (UTF16_TXT, "utf-16", "bæredygtigt byggeri")],
+)
+def test_a_text_original_in_a_windows_encoding_is_served_as_utf8_and_says_so(client, built_index, path, encoding, words):
+    original = (built_index.corpus / path).read_bytes()
+    response = client.get(f"/fil/{sample_result(client, path)['id']}", buffered=True)
+    assert response.status_code == 200
+    assert response.content_type == "text/plain; charset=utf-8"
+    assert response.data.decode("utf-8") == original.decode(encoding).lstrip("\ufeff")
+    assert words in response.data.decode("utf-8")
+    assert "\ufffd" not in response.data.decode("utf-8")
+    assert response.headers["Content-Security-Policy"] == SANDBOXED_FILE_POLICY
+
+
+def test_a_transcoded_original_still_answers_conditional_requests(client):
+    url = f"/fil/{sample_result(client, CP1252_TXT)['id']}"
+    first = client.get(url, buffered=True)
+    again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_legacy_encoded_web_page_is_served_in_the_charset_the_header_names(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    (corpus / "noter").mkdir(parents=True)
+    page = ('<html><head><meta charset="windows-1252"><title>Grøn omstilling</title></head>'
+            "<body><h1>Grøn omstilling i Århus</h1><p>Kølerum og varmepumper på skolerne.</p></body></html>")
+    (corpus / "noter" / "gammel-side.html").write_bytes(page.encode("cp1252"))
+    from index.reindex import reindex
+
+    reindex(corpus, index_dir, full=True, workers=1)
+    client = make_app(Settings(corpus=corpus, index=index_dir)).test_client()
+    response = client.get(f"/fil/{document_id('noter/gammel-side.html')}", buffered=True)
+    assert response.content_type == "text/html; charset=utf-8"
+    assert "Grøn omstilling i Århus" in response.data.decode("utf-8")
+    assert response.headers["Content-Security-Policy"] == SANDBOXED_FILE_POLICY
+
+
+def test_a_text_file_that_turned_binary_since_indexing_is_only_downloaded(hostile_index, tmp_path):
+    client, corpus = copied_client(hostile_index, tmp_path)
+    result = results_by_suffix(client)["txt"]
+    (corpus / result["path"]).write_bytes(bytes(range(256)) * 8)
+    response = client.get(f"/fil/{result['id']}", buffered=True)
+    assert response.status_code == 200
+    assert response.mimetype == "application/octet-stream"
+    assert response.headers["Content-Disposition"].startswith("attachment")
