@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv test-deps browser bench bench-quick test-slow test-load clean
+.PHONY: run test venv test-deps browser bench bench-quick test-slow test-load eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench: $(VENV)/.installed-bench
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python -m bench --quick
+
+# precision and recall of the extracted metadata on the labelled set in tests/eval/ (issue 12)
+eval: $(VENV)/.installed-test
+	$(BIN)/python -m tests.eval
 
 clean:
 	rm -rf $(VENV) var node_modules
