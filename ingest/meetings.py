@@ -7,16 +7,20 @@ date ("2021-04-29-erhvervspartnerskaber"). Without a meeting.toml the date comes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from ingest.document import Presenter
 from ingest.errors import IngestError
 from ingest.normalize import title_from_filename
-from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, text_field
+from ingest.presenters import ProgrammeItem
+from ingest.programme import invitation_programme
+from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, table_list_field, text_field
 
 MEETING_FILE = "meeting.toml"
-_KEYS = {"title", "date", "place", "themes", "organizations"}
+_KEYS = {"title", "date", "place", "themes", "organizations", "programme"}
+_PROGRAMME_KEYS = {"title", "name", "role", "organization", "document", "time"}
 _DATED_NAME = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[-_ ](.*))?$")
 
 
@@ -29,6 +33,9 @@ class Meeting:
     themes: tuple[str, ...]
     organizations: tuple[str, ...]
     date_source: str | None = None
+    # ordered points: from meeting.toml's [[programme]], else the invitation's programme
+    programme: tuple[ProgrammeItem, ...] = ()
+    programme_source: str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -38,6 +45,8 @@ class Meeting:
             "place": self.place,
             "themes": list(self.themes),
             "organizations": list(self.organizations),
+            "programme": [item.as_dict() for item in self.programme],
+            "programme_source": self.programme_source,
         }
 
 
@@ -65,13 +74,18 @@ def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
     dated = _DATED_NAME.match(meeting_id)
     if toml_path.is_file() and not toml_path.is_symlink():
         try:
-            return parse_meeting(meeting_id, read_toml(toml_path))
+            meeting = parse_meeting(meeting_id, read_toml(toml_path))
         except FieldError as exc:
             raise IngestError(f"{meeting_id}/{MEETING_FILE}", str(exc)) from exc
-    if dated:
+    elif dated:
         title = title_from_filename(dated.group(2) or meeting_id)
-        return Meeting(meeting_id, title, date.fromisoformat(dated.group(1)), None, (), (), "folder-name")
-    return None
+        meeting = Meeting(meeting_id, title, date.fromisoformat(dated.group(1)), None, (), (), "folder-name")
+    else:
+        return None
+    if meeting.programme:
+        return meeting
+    found = invitation_programme(folder)
+    return replace(meeting, programme=found, programme_source="invitation") if found else meeting
 
 
 def parse_meeting(meeting_id: str, data: dict) -> Meeting:
@@ -93,4 +107,18 @@ def parse_meeting(meeting_id: str, data: dict) -> Meeting:
         themes=list_field(data, "themes"),
         organizations=list_field(data, "organizations"),
         date_source=source,
+        programme=_programme(data),
+        programme_source="meeting.toml" if data.get("programme") else None,
     )
+
+
+def _programme(data: dict) -> tuple[ProgrammeItem, ...]:
+    """meeting.toml's [[programme]] points: title, and optionally name, role, organization (one
+    presenter), time and document (the talk's file name in the meeting folder)."""
+    items = []
+    for table in table_list_field(data, "programme", _PROGRAMME_KEYS, "title"):
+        presenter = Presenter(table["name"], table.get("role"), table.get("organization")) if "name" in table else None
+        items.append(
+            ProgrammeItem(table["title"], (presenter,) if presenter else (), table.get("time"), table.get("document"))
+        )
+    return tuple(items)

@@ -49,6 +49,7 @@ def extract(data: bytes, name: str) -> Extracted:
             pages = [page.extract_text() or "" for page in reader.pages]
             metadata = reader.metadata or {}
             meta_title = metadata.get("/Title")
+            author = metadata.get("/Author")
             created = metadata.get("/CreationDate")
     except IngestError:
         raise
@@ -76,6 +77,7 @@ def extract(data: bytes, name: str) -> Extracted:
         title_candidates=tuple(dict.fromkeys(titles)),
         dates=(("pdf-metadata", published),) if published else (),
         hints=("slides",) if slides else (),
+        authors=(clean_line(author),) if isinstance(author, str) and clean_line(author) else (),
     )
 
 

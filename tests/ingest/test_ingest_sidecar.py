@@ -41,7 +41,7 @@ def test_no_sidecar(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('type = "slides"\n', "type must be one of announcement, presentation"),
+        ('type = "slides"\n', "type must be one of announcement, news, presentation"),
         ('published = "i går"\n', "published must be a date"),
         ('titel = "X"\n', "unknown key"),
         ('places = "Vejle"\nthemes = [""]\n', "themes must be a list of non-empty strings"),
