@@ -48,7 +48,7 @@ _ROLE_TITLES = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"^(?:oplæg\s+(?:ved|af)|præsenteret\s+af|oplægsholdere?\s*:|v/|ved|af)\s*", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?$")
+_NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåäöüéë]+(?:-[A-ZÆØÅ][a-zæøåäöüéë]+)?$")
 _TIME = re.compile(r"^\s*[-•*]?\s*(?:kl\.?\s*)?(\d{1,2}[.:]\d\d)(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?\s+(.+)$")
 _PROGRAMME_SPLIT = re.compile(r"[.,:]?\s+(?:[-–]\s+)?(?:oplæg\s+(?:ved|af)|v/|ved)\s+", re.IGNORECASE)
 _TITLE_SLIDE_LINES = 8
@@ -200,9 +200,17 @@ def _presenter(chunk: str) -> Presenter | None:
 
 
 def _share_organization(found: list[Presenter]) -> tuple[Presenter, ...]:
-    """"Sofie Dahl og Peter Krogh, Energistyrelsen": the last named organisation is everyone's."""
-    last = next((p.organization for p in reversed(found) if p.organization), None)
-    return tuple(p if p.organization or not last else Presenter(p.name, p.role, last) for p in found)
+    """"Sofie Dahl og Peter Krogh, Energistyrelsen": the last named organisation is everyone's;
+    "A og B, kontorchefer, KL": a name with neither role nor organisation shares the last's role."""
+    if not found:
+        return ()
+    last = found[-1]
+    organization = next((p.organization for p in reversed(found) if p.organization), None)
+    shared = []
+    for person in found:
+        role = person.role or (last.role if not person.organization else None)
+        shared.append(Presenter(person.name, role, person.organization or organization))
+    return tuple(shared)
 
 
 def _organization_line(line: str) -> bool:

@@ -26,10 +26,17 @@ def format_results(result: dict) -> str:
         lines.append("")
         lines.append(f"{number}. {hit['title']}")
         lines.append(f"   {hit.get('date') or 'uden dato'} · {hit['type']}{where} · {hit['path']}")
+        if hit.get("presenters"):
+            lines.append(f"   Oplæg ved {'; '.join(_presenter(p) for p in hit['presenters'])}")
         text = snippet_text(hit.get("snippet"))
         if text:
             lines.append(f"   {text}")
     return "\n".join(lines)
+
+
+def _presenter(presenter: dict) -> str:
+    """"Lone Vestergaard Holm, udviklingschef, Kalundborg Forsyning" from a presenter record."""
+    return ", ".join(v for v in (presenter.get("name"), presenter.get("role"), presenter.get("organization")) if v)
 
 
 def format_document(record: dict) -> str:
@@ -41,6 +48,7 @@ def format_document(record: dict) -> str:
         f"  meeting: {record.get('meeting') or '-'}",
         f"  themes: {', '.join(record.get('themes') or []) or '-'}",
         f"  organisations: {', '.join(record.get('organizations') or []) or '-'}",
+        f"  presenters: {'; '.join(_presenter(p) for p in record.get('presenters') or []) or '-'}",
         f"  places: {', '.join(record.get('places') or []) or '-'}",
     ]
     for topic in record.get("topics") or []:

@@ -82,7 +82,7 @@ def test_search_json_has_the_documented_fields(runner, indexed):
     assert hit["path"] == "skybrud.md"
     assert hit["date"] == "2023-01-12"
     assert "<mark>" in hit["snippet"]
-    assert set(found["facets"]) == {"topic", "theme", "type", "year", "organization"}
+    assert set(found["facets"]) == {"topic", "theme", "type", "year", "organization", "presenter"}
 
 
 def test_search_prints_a_readable_list(runner, indexed):

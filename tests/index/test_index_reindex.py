@@ -85,10 +85,11 @@ def test_meeting_toml_change_updates_its_documents(built):
     corpus, index_dir, _ = built
     service = SearchService(index_dir, corpus)
     meeting = corpus / "2022-11-08-klimatilpasning-og-skybrud" / "meeting.toml"
-    meeting.write_text(meeting.read_text("utf-8") + 'organizations = ["DANVA"]\n', "utf-8")
+    meeting.write_text(meeting.read_text("utf-8") + 'place = "Vejle Rådhus"\n', "utf-8")
     summary = reindex(corpus, index_dir).as_dict()
     assert summary["updated"] == 2
-    assert service.search(SearchRequest(org="DANVA"))["total"] == 2
+    places = [service.document(hit["id"])["places"][0] for hit in service.search(SearchRequest(q="skybrud"))["results"]]
+    assert places == ["Vejle Rådhus", "Vejle Rådhus"]
 
 
 def test_broken_file_is_reported_and_the_rest_stays_searchable(built, monkeypatch):

@@ -15,7 +15,7 @@ def test_search_returns_the_documented_json(client):
     data = api_json(client, "/api/search?q=partnerskab")
     assert {"query", "total", "page", "per_page", "fallback", "results", "facets", "suggestion", "theme_labels"} <= set(data)
     assert data["query"] == "partnerskab" and data["page"] == 1 and data["per_page"] == 10
-    assert set(data["facets"]) == {"topic", "theme", "type", "year", "organization"}
+    assert set(data["facets"]) == {"topic", "theme", "type", "year", "organization", "presenter"}
     assert data["results"] and all(set(r) >= RESULT_KEYS for r in data["results"])
     assert len(data["results"]) <= 10
 
