@@ -3,7 +3,7 @@
 from datetime import date
 
 from ingest.builder import Context, FileFacts, build_document
-from ingest.document import Document, Passage, document_id
+from ingest.document import Document, Passage, Presenter, document_id
 from ingest.entities import parse_entities
 from ingest.extracted import Extracted
 from ingest.meetings import Meeting
@@ -144,3 +144,46 @@ def test_record_identity_and_round_trip(seed_news):
     assert as_dict["date"] == "2021-04-29" and as_dict["meta"]["meeting_date_source"] == "meeting.toml"
     assert all(t["terms"] for t in as_dict["topics"])
 
+
+
+def slides(first_slide, title="Fjernvarmens udbygning"):
+    return Extracted("pptx", (Passage(1, first_slide, title), Passage(2, "Fjernvarme og varmepumper")), (title,),
+                     hints=("slides",))
+
+
+def test_the_title_slide_names_the_presenter():
+    doc = build(slides("Henrik Bro, chefkonsulent, Dansk Fjernvarme\nNetværksmøde 16. marts 2023"), "m/f.pptx")
+    assert [p.as_dict() for p in doc.presenters] == [
+        {"name": "Henrik Bro", "role": "chefkonsulent", "organization": "Dansk Fjernvarme"}]
+    assert Document.from_dict(doc.as_dict()) == doc
+
+
+def test_without_a_name_on_the_slide_the_meetings_programme_names_the_presenter():
+    from dataclasses import replace
+
+    from ingest.presenters import parse_programme
+
+    programme = parse_programme("11.00 Fjernvarmens udbygning - status v/ Henrik Bro, chefkonsulent, Dansk Fjernvarme")
+    meeting = replace(MEETING, programme=programme)
+    doc = build(slides("Status fra branchen"), f"{MEETING.id}/f.pptx", meeting=meeting)
+    assert [p.name for p in doc.presenters] == ["Henrik Bro"]
+    assert build(slides("Status fra branchen"), f"{MEETING.id}/f.pptx", meeting=MEETING).presenters == ()
+
+
+def test_documents_that_are_not_talks_have_no_presenters():
+    doc = build(text_doc("Referat\n\nOplæg ved Sara Vinther, Realdania, om lokale fællesskaber."), "m/referat.txt")
+    assert doc.type == "minutes" and doc.presenters == ()
+
+
+def test_sidecar_presenters_and_topics_replace_extraction():
+    sidecar = Sidecar(presenters=(Presenter("Poul Erik Bak"),), topics=("landbrug",))
+    doc = build(slides("Henrik Bro, chefkonsulent"), "m/f.pptx", sidecar=sidecar)
+    assert doc.presenters == (Presenter("Poul Erik Bak"),)
+    assert [(t.slug, t.found_in) for t in doc.topics] == [("landbrug", ("sidecar",))]
+
+
+def test_news_in_a_meeting_folder_published_before_the_meeting_announces_it():
+    extracted = Extracted("html", (Passage(1, "Partnerskaber og erhverv."),), ("Netværket",),
+                          (("html-meta", date(2021, 4, 22)),), ("news-page",))
+    assert build(extracted, f"{MEETING.id}/nyhed.html", meeting=MEETING).type == "announcement"
+    assert build(extracted, "noter/nyhed.html").type == "news"
