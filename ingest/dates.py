@@ -86,7 +86,8 @@ _NOT_PUBLISHED = re.compile(
 )
 _DATE_LABEL = re.compile(r"\bdato\b", re.IGNORECASE)
 
-_MEETING_WORDS = r"(?:[\wæøå]*møde[t]?|mødes|samles|temadag(?:en)?|konference(?:n)?)"
+# a word ending in one of these (inside a compound too: "netværksmøde", "klimatopmøde")
+_MEETING_WORDS = r"(?:møde[t]?|mødes|samles|temadag(?:en)?|konference(?:n)?)"
 _WHEN = rf"(?:{DATE}|{MONTH_YEAR})"
 # Meeting phrases, strongest first. Each names the date_source suffix it yields.
 _MEETING_PHRASES = (
@@ -123,7 +124,7 @@ _MEETING_PHRASES = (
     (
         "møde",
         re.compile(
-            rf"\b{_MEETING_WORDS}\b[^.!?\n:]{{0,80}}?(?<![\w.]){_WHEN}",
+            rf"{_MEETING_WORDS}\b[^.!?\n:]{{0,80}}?(?<![\w.]){_WHEN}",
             re.IGNORECASE,
         ),
     ),

@@ -22,6 +22,7 @@ Each match keeps its terms and where they were found (title, heading, agenda, op
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -195,9 +196,9 @@ def _analyse(
     items: list[_Item] = []
     tokens = tokenize(text)
     names = _name_tokens(text, tokens)
-    strong = _strong_spans(text, headings, title) if where is None else []
+    places = _Places(text, headings, title) if where is None else None
     for index, token in enumerate(tokens):
-        place = where or _body_place(token.start, index, strong)
+        place = where or places.at(token.start, index)
         if where is None and place == "title":
             continue
         for word, stem, parts, head in _token_items(token.text):
@@ -205,27 +206,39 @@ def _analyse(
     return items, len(tokens)
 
 
-def _body_place(offset: int, index: int, strong: list[tuple[int, int, str]]) -> str:
-    for start, end, kind in strong:
-        if start <= offset < end:
+class _Places:
+    """Where a body offset lies: a title, heading or agenda line, a focus sentence, the opening
+    (the first 60 words) or the rest. Lines and focus sentences are looked up by bisection."""
+
+    def __init__(self, text: str, headings: frozenset[str], title: str):
+        self.line_starts: list[int] = []
+        self.line_kinds: list[str | None] = []
+        offset = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if title and stripped == title:
+                kind = "title"
+            elif stripped and stripped in headings:
+                kind = "heading"
+            elif _AGENDA_LINE.match(line) and len(line.split()) <= _AGENDA_MAX_WORDS:
+                kind = "agenda"
+            else:
+                kind = None
+            self.line_starts.append(offset)
+            self.line_kinds.append(kind)
+            offset += len(line) + 1
+        focus = [(m.start(), m.end()) for m in _FOCUS.finditer(text)]  # never overlapping
+        self.focus_starts = [start for start, _ in focus]
+        self.focus_ends = [end for _, end in focus]
+
+    def at(self, offset: int, index: int) -> str:
+        kind = self.line_kinds[bisect.bisect_right(self.line_starts, offset) - 1]
+        if kind:
             return kind
-    return "opening" if index < OPENING_WORDS else "body"
-
-
-def _strong_spans(text: str, headings: frozenset[str], title: str) -> list[tuple[int, int, str]]:
-    """Character spans of title lines, heading lines, agenda lines and "this is what it is about"
-    sentences."""
-    spans = [(m.start(), m.end(), "agenda") for m in _FOCUS.finditer(text)]
-    offset = 0
-    for line in text.split("\n"):
-        if title and line.strip() == title:
-            spans.append((offset, offset + len(line), "title"))
-        elif line.strip() in headings:
-            spans.append((offset, offset + len(line), "heading"))
-        elif _AGENDA_LINE.match(line) and len(line.split()) <= _AGENDA_MAX_WORDS:
-            spans.append((offset, offset + len(line), "agenda"))
-        offset += len(line) + 1
-    return sorted(spans, key=lambda span: span[2] == "agenda")
+        i = bisect.bisect_right(self.focus_starts, offset) - 1
+        if i >= 0 and offset < self.focus_ends[i]:
+            return "agenda"
+        return "opening" if index < OPENING_WORDS else "body"
 
 
 def _name_tokens(text: str, tokens) -> set[int]:

@@ -248,14 +248,12 @@ def test_snippet_shows_where_most_query_words_meet():
     assert "<mark>regnvand</mark>" in snippet and snippet.startswith("…")
 
 
-def test_month_only_dates_count_for_the_whole_month_and_presenters_filter(tmp_path):
+def test_month_only_dates_count_for_the_whole_month_and_presenters_filter(service_of):
     # issue 12: "marts 2022" is stored as 1 March with precision "month"; from 15 March finds it
     from dataclasses import replace
     from datetime import date
 
-    from conftest import build_from_documents
     from index.query import parse_search_params
-    from index.service import SearchService
     from index_files import make_document
     from ingest.document import Presenter
 
@@ -265,19 +263,14 @@ def test_month_only_dates_count_for_the_whole_month_and_presenters_filter(tmp_pa
                         day=date(2022, 3, 1))
     talk = replace(make_document("m/oplaeg.pptx", "Varmeplaner", ["Varmeplaner i praksis."], day=date(2023, 3, 16)),
                    presenters=(Presenter("Mette Kjærgaard Lund", "planchef", "Aalborg Kommune"),))
-    index_dir = tmp_path / "index"
-    build_from_documents(index_dir, [month, day, talk])
-    service = SearchService(index_dir)
-    try:
-        def found(**params):
-            request = parse_search_params({k: [v] for k, v in params.items()})
-            return sorted(r["path"] for r in service.search(request)["results"])
+    service = service_of([month, day, talk])
 
-        assert found(**{"from": "2022-03-15", "to": "2022-04-30"}) == ["noter/klimanyt.md"]
-        assert found(**{"from": "2022-03-01", "to": "2022-03-01"}) == ["noter/dag.md", "noter/klimanyt.md"]
-        assert found(**{"from": "2022-04-01"}) == ["m/oplaeg.pptx"]
-        assert found(presenter="Mette Kjærgaard Lund") == ["m/oplaeg.pptx"]
-        facets = service.search(parse_search_params({}))["facets"]
-        assert facets["presenter"] == {"Mette Kjærgaard Lund": 1}
-    finally:
-        service.close()
+    def found(**params):
+        request = parse_search_params({k: [v] for k, v in params.items()})
+        return sorted(r["path"] for r in service.search(request)["results"])
+
+    assert found(**{"from": "2022-03-15", "to": "2022-04-30"}) == ["noter/klimanyt.md"]
+    assert found(**{"from": "2022-03-01", "to": "2022-03-01"}) == ["noter/dag.md", "noter/klimanyt.md"]
+    assert found(**{"from": "2022-04-01"}) == ["m/oplaeg.pptx"]
+    assert found(presenter="Mette Kjærgaard Lund") == ["m/oplaeg.pptx"]
+    assert service.search(parse_search_params({}))["facets"]["presenter"] == {"Mette Kjærgaard Lund": 1}
