@@ -57,7 +57,8 @@ class DependencyStamps:
             if meeting not in self._meetings:
                 folder = self.corpus_dir / meeting
                 invitations = ",".join(content_stamp(p) for p in invitation_files(folder))  # the programme
-                self._meetings[meeting] = content_stamp(folder / MEETING_FILE) + (f"+{invitations}" if invitations else "")
+                own = content_stamp(folder / MEETING_FILE)
+                self._meetings[meeting] = f"{own}+{invitations}" if invitations else own
             meeting_stamp = self._meetings[meeting]
         return f"{content_stamp(sidecar_path(self.corpus_dir / relpath))}|{meeting_stamp}"
 

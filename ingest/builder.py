@@ -156,7 +156,8 @@ def _published(extracted: Extracted, sidecar: Sidecar, text: str) -> FoundDate |
     dateline = find_published(text[:_DATELINE_CHARS])
     if dateline:
         for source, value in file_dates:
-            if dateline.precision == "month" and (value.year, value.month) == (dateline.value.year, dateline.value.month):
+            same_month = (value.year, value.month) == (dateline.value.year, dateline.value.month)
+            if dateline.precision == "month" and same_month:
                 return FoundDate(value, source)  # "Maj 2022" on the cover, created 18 May 2022
         return FoundDate(dateline.value, "text:dateline", dateline.precision)
     for source, value in file_dates:

@@ -112,7 +112,8 @@ _MEETING_PHRASES = (
     (
         "mødes",
         re.compile(
-            rf"\b(?:netværk(?:et)?\s+(?:mødes|samles)|(?:mødes|samles)\s+netværket)\b[^.!?\n]{{0,60}}?(?<![\w.]){DATE}",
+            rf"\b(?:netværk(?:et)?\s+(?:mødes|samles)|(?:mødes|samles)\s+netværket)\b"
+            rf"[^.!?\n]{{0,60}}?(?<![\w.]){DATE}",
             re.IGNORECASE,
         ),
     ),

@@ -34,6 +34,14 @@ def format_results(result: dict) -> str:
     return "\n".join(lines)
 
 
+def _day(record: dict, key: str) -> str:
+    """"2022-03-01 (month)" for a month-only date, the ISO day otherwise, "-" without a date."""
+    value = record.get(key)
+    if not value:
+        return "-"
+    return f"{value} (month)" if record.get(f"{key}_precision") == "month" else value
+
+
 def _presenter(presenter: dict) -> str:
     """"Lone Vestergaard Holm, udviklingschef, Kalundborg Forsyning" from a presenter record."""
     return ", ".join(v for v in (presenter.get("name"), presenter.get("role"), presenter.get("organization")) if v)
@@ -44,7 +52,7 @@ def format_document(record: dict) -> str:
         record["title"],
         f"  id: {record['id']}  path: {record['path']}  format: {record['format']}  type: {record['type']}",
         f"  date: {record.get('date') or '-'} (from {record.get('date_source') or 'nowhere'})"
-        f"  published: {record.get('published') or '-'}  meeting date: {record.get('meeting_date') or '-'}",
+        f"  published: {_day(record, 'published')}  meeting date: {_day(record, 'meeting_date')}",
         f"  meeting: {record.get('meeting') or '-'}",
         f"  themes: {', '.join(record.get('themes') or []) or '-'}",
         f"  organisations: {', '.join(record.get('organizations') or []) or '-'}",
