@@ -39,7 +39,8 @@ GIVEN_NAMES = frozenset(
 _ORG_WORDS = re.compile(
     r"^(kommune|kommunes|region|regions|forsyning|forsyningen|universitet|styrelsen|ministeriet|forening|"
     r"foreningen|a/s|aps|center|centret|biogas|varme|vand|fjernvarme|symbiose|netværk|netværket|"
-    r"sekretariat|sekretariatet|rådhus|byråd|partnerskab)$",
+    r"sekretariat|sekretariatet|rådhus|byråd|partnerskab|museum|skole|gymnasium|hospital|fond|fonden|bibliotek|"
+    r"akademi|kirke|vej|gade|plads|allé|park|havn)$",
     re.IGNORECASE,
 )
 _ROLE_TITLES = re.compile(

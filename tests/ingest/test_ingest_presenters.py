@@ -49,6 +49,8 @@ def test_a_presenter_line_gives_name_role_and_organisation(line, expected):
         "Kontakt: Mikkel Sand, trafikplanlægger, Herning Kommune",  # a contact is no presenter
         "Velkomst ved netværkets formand",
         "Netværksmøde 16. marts 2023",
+        "Karen Blixen Museum, Rungstedlund",  # a place named after a person
+        "Anne Maries Vej, Aalborg",
     ],
 )
 def test_places_organisations_and_contacts_are_never_presenters(line):
