@@ -63,7 +63,7 @@ _NUMERIC_DATE = (
     r"(?<![\d.])(?P<nday>[0-3]?\d)[./-](?P<nmonth>[01]?\d)(?P<nsep>[./-]|\s+)"
     r"(?P<nyear>(?:19|20)\d\d|\d\d)(?![\d.,]\d)\b"
 )
-_ISO_DATE = r"(?<![\d.])(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)\b"
+_ISO_DATE = r"(?<![\d.])(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)(?:\b|(?=T\d))"
 # A date phrase: optional weekday and "den"/"d.", then a written, numeric or ISO date.
 DATE = rf"(?P<date>{_WEEKDAY}?(?:den\s+|d\.\s*)?(?:{_TEXT_DATE}|{_NUMERIC_DATE}|{_ISO_DATE}))"
 # A month and a year without a day: "marts 2022", "i oktober 2024".
@@ -77,11 +77,14 @@ _DATELINE_MAX_PREFIX_WORDS = 6
 # After the date on a dateline: a time ("kl. 14.05", "10.00-15.00") and punctuation only.
 # A byline after a separator may follow ("3. oktober 2019 · skrevet af sekretariatet").
 _DATELINE_TAIL = re.compile(
-    r"^[\s*_,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*-\s*\d{1,2}[.:]\d\d)?)?[\s*_.]*(?:[|·•–—]\s.*)?$", re.I
+    r"^(?:T\d\d:\d\d(?::\d\d)?\S*)?[\s*_,]*(?:[-–—]\s+)?(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*-\s*\d{1,2}[.:]\d\d)?)?"
+    r"[\s*_.]*(?:[|·•–—-]\s.*)?$",
+    re.I,
 )
 # A line about a meeting, a deadline or the next time states no publication date.
 _NOT_PUBLISHED = re.compile(
-    r"møde|mødes|samles|netværk|temadag|konference|tilmeld|senest|frist|næste|deadline|afholdes",
+    r"møde|mødes|samles|netværk|temadag|konference|tilmeld|senest|frist|næste|deadline|afholdes|"
+    r"\bnr\b|\blov(?:en)?\b|bekendtgørelse|\baftale(?:n)?\b",
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(r"\bdato\b", re.IGNORECASE)

@@ -195,6 +195,9 @@ def test_dates_as_printed(text, expected):
         ("Klimanyt marts 2022\n\nMånedens nyt", date(2022, 3, 1), "month"),
         ("Til direktionen, september 2022\n\nLadestandere", date(2022, 9, 1), "month"),
         ("NOTAT\n\nVedrørende: Madaffald\nDato: 27/9 2021\nSagsbehandler: Miljø", date(2021, 9, 27), "day"),
+        ("3. april 2023 - 10:32\nOverskrift", date(2023, 4, 3), "day"),
+        ("Udgivet: 2023-04-03T10:00:00+02:00\nOverskrift", date(2023, 4, 3), "day"),
+        ("Af Jens Hansen, 5. maj 2023\nOverskrift", date(2023, 5, 5), "day"),
     ],
 )
 def test_published_datelines_and_their_precision(text, expected, precision):
@@ -212,6 +215,7 @@ def test_published_datelines_and_their_precision(text, expected, precision):
         "Tilmelding senest den 1. juni 2020",
         "12. januar 2023: Netværksmøde om scope 3",  # a calendar line
         "Fjernvarmen skal være fossilfri i 2028 og leverer 1.250 MWh",
+        "Bekendtgørelse nr. 123 af 27. juni 2021",  # a reference to a rule, not a publication date
     ],
 )
 def test_no_false_publication_dates(text):
