@@ -62,7 +62,7 @@ def test_the_csv_has_every_result_with_danish_headings_pages_and_dates(client):
     expected = api_json(client, "/api/search?q=skybrud&per_page=100")["results"]
     rows = csv_rows(client.get("/export.csv?q=skybrud"))
     assert list(rows[0]) == ["Titel", "Type", "Dato", "Mødedato", "Udgivet", "Side/dias", "Temaer", "Emner",
-                             "Organisationer", "Uddrag", "Fil", "Link"]
+                             "Organisationer", "Uddrag", "Fil", "Link", "Oplægsholdere"]
     assert [r["Titel"] for r in rows] == [r["title"] for r in expected]
     for row, result in zip(rows, expected):
         assert row["Dato"] == (result["date"] or "")
@@ -105,3 +105,9 @@ def test_a_hostile_title_is_escaped_in_the_feed(hostile_client):
     for summary in feed.iter(f"{ATOM}summary"):
         assert summary.get("type") == "html"
         assert "<img" not in summary.text  # the snippet's markup is escaped HTML inside the XML text
+
+
+def test_the_csv_names_the_presenters(client):
+    rows = csv_rows(client.get("/export.csv?q=&type=case"))
+    names = {row["Fil"]: row["Oplægsholdere"] for row in rows}
+    assert names.get("2021-04-29-erhvervspartnerskaber/kalundborg-forsyning-case.pptx") == "Lone Vestergaard Holm"
