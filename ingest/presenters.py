@@ -177,7 +177,19 @@ def _person_chunks(text: str) -> list[str]:
             chunks.append(text[start : match.start()])
             start = match.end()
     chunks.append(text[start:])
-    return [c.strip(" ,") for c in chunks if c.strip(" ,")]
+    people = []
+    for chunk in (c.strip(" ,") for c in chunks):
+        # "Anna Skovgaard, Mads Vinding": a comma before another full name starts another person
+        parts = [p.strip() for p in chunk.split(",")]
+        current: list[str] = []
+        for part in parts:
+            if current and personal_name(part):
+                people.append(", ".join(current))
+                current = []
+            current.append(part)
+        if current:
+            people.append(", ".join(current))
+    return [p for p in people if p]
 
 
 def _presenter(chunk: str) -> Presenter | None:

@@ -30,6 +30,8 @@ from ingest.presenters import (
         # two presenters on one line share the organisation named last
         ("v/ Anna Skovgaard og Mads Vinding, Region Midtjylland",
          [Presenter("Anna Skovgaard", None, "Region Midtjylland"), Presenter("Mads Vinding", None, "Region Midtjylland")]),
+        ("Oplægsholdere: Anna Skovgaard, Mads Vinding og Lise Fogh",
+         [Presenter("Anna Skovgaard"), Presenter("Mads Vinding"), Presenter("Lise Fogh")]),
         ("Lise Fogh, klimachef, og Torben Mølgaard, direktør for Teknik og Miljø, Aarhus Kommune",
          [Presenter("Lise Fogh", "klimachef", "Aarhus Kommune"),
           Presenter("Torben Mølgaard", "direktør for Teknik og Miljø", "Aarhus Kommune")]),
