@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv test-deps browser ocr bench bench-quick eval-relevance test-slow test-load clean
+.PHONY: run test venv test-deps browser ocr bench bench-quick eval eval-relevance test-slow test-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench-quick: $(VENV)/.installed-bench
 # nDCG@10, MRR and zero-result rates on the judged queries of bench/relevance (also part of `make bench`)
 eval-relevance: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.relevance
+
+# precision and recall of the extracted metadata on the labelled set in tests/eval/ (issue 12)
+eval: $(VENV)/.installed-test
+	$(BIN)/python -m tests.eval
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -13,10 +13,10 @@ from datetime import date
 from index import bits
 from index.schema import FACET_FIELDS, LABEL_SEP
 
-VALUE_FIELDS = FACET_FIELDS + ("meeting",)
+VALUE_FIELDS = FACET_FIELDS + ("meeting", "date_precision")
 # the filter each facet ignores when it is counted, so a sidebar can offer the other values
 FACET_FILTER = {"topic": "topics", "theme": "theme", "type": "type", "year": "dates",
-                "organization": "org"}
+                "organization": "org", "presenter": "presenter"}
 
 
 class ReaderFacets:
@@ -46,7 +46,9 @@ class ReaderFacets:
         self.theme_labels = dict(
             v.split(LABEL_SEP, 1) for v in reader.field_terms("theme_label") if LABEL_SEP in v
         )
-        self._org_folded = {name.casefold(): name for name in self.values["organization"]}
+        self._folded = {
+            field: {name.casefold(): name for name in self.values[field]} for field in ("organization", "presenter")
+        }
 
     @property
     def count(self) -> int:
@@ -56,13 +58,26 @@ class ReaderFacets:
         return self.values[field].get(value, 0)
 
     def org_mask(self, name: str) -> int:
-        exact = self.values["organization"].get(name)
+        return self.name_mask("organization", name)
+
+    def name_mask(self, field: str, name: str) -> int:
+        """The documents with this organisation or presenter, spelled in any letter case."""
+        exact = self.values[field].get(name)
         if exact is not None:
             return exact
-        folded = self._org_folded.get(name.casefold())
-        return self.values["organization"][folded] if folded else 0
+        folded = self._folded[field].get(name.casefold())
+        return self.values[field][folded] if folded else 0
 
     def date_mask(self, start: date | None, end: date | None) -> int:
+        """Documents dated from start to end; a month-only date (stored as the 1st) counts for
+        its whole month, so "marts 2022" is found from 15 March."""
+        mask = self._day_mask(start, end)
+        if start and start.day > 1:
+            month_only = self.values["date_precision"].get("month", 0)
+            mask |= self._day_mask(start.replace(day=1), end) & month_only
+        return mask
+
+    def _day_mask(self, start: date | None, end: date | None) -> int:
         low = bisect.bisect_left(self._days, start.toordinal()) if start else 0
         high = bisect.bisect_right(self._days, end.toordinal()) if end else len(self._days)
         return bits.from_docnums(self._dated[low:high], self.size)
@@ -81,6 +96,8 @@ class ReaderFacets:
             masks["type"] = self.value_mask("type", request.type)
         if request.org:
             masks["org"] = self.org_mask(request.org)
+        if request.presenter:
+            masks["presenter"] = self.name_mask("presenter", request.presenter)
         if request.date_from or request.date_to:
             masks["dates"] = self.date_mask(request.date_from, request.date_to)
         return masks

@@ -34,6 +34,7 @@ class SearchRequest:
     topics: tuple[str, ...] = ()
     type: str | None = None
     org: str | None = None
+    presenter: str | None = None
     date_from: date | None = None
     date_to: date | None = None
     sort: str = "relevance"
@@ -43,7 +44,7 @@ class SearchRequest:
     @property
     def has_filters(self) -> bool:
         return bool(
-            self.theme or self.topics or self.type or self.org or self.date_from or self.date_to
+            self.theme or self.topics or self.type or self.org or self.presenter or self.date_from or self.date_to
         )
 
 
@@ -144,7 +145,7 @@ def _bounded(value: str | None, key: str) -> str | None:
 def parse_search_params(
     params: Mapping[str, Iterable[str]], *, valid_topics: Iterable[str] | None = None
 ) -> SearchRequest:
-    """Read q, theme, topic (repeatable), type, org, from, to, sort, page, per_page.
+    """Read q, theme, topic (repeatable), type, org, presenter, from, to, sort, page, per_page.
 
     Raises InvalidRequest with a message naming the parameter and the problem.
     """
@@ -175,6 +176,7 @@ def parse_search_params(
         )
 
     org = _bounded(_first(params, "org"), "org")
+    presenter = _bounded(_first(params, "presenter"), "presenter")
     date_from = _date(_first(params, "from"), "from")
     date_to = _date(_first(params, "to"), "to")
     if date_from and date_to and date_from > date_to:
@@ -195,6 +197,7 @@ def parse_search_params(
         topics=tuple(topics),
         type=doc_type,
         org=org,
+        presenter=presenter,
         date_from=date_from,
         date_to=date_to,
         sort=sort,

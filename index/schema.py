@@ -10,14 +10,14 @@ from whoosh.analysis import Tokenizer
 from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer, weighted
 from ingest.normalize import slugify
 
-SCHEMA_VERSION = 3  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields
+SCHEMA_VERSION = 4  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
 TITLE_BOOST = 3.0
 HEADINGS_BOOST = 2.0
 TOC_BOOST = 0.3  # a word only in a table of contents (its dotted lines repeat titles) weighs less
-FACET_FIELDS = ("topic", "theme", "type", "year", "organization")
+FACET_FIELDS = ("topic", "theme", "type", "year", "organization", "presenter")
 _VALUE_SEP = "\n"
 LABEL_SEP = "\t"  # theme_label values are "slug<TAB>display text"
 
@@ -66,6 +66,8 @@ def build_schema() -> fields.Schema:
         type=_values_field(),
         year=_values_field(),
         organization=_values_field(),
+        presenter=_values_field(),
+        date_precision=_values_field(),
         meeting=_values_field(),
         theme_label=_values_field(),
         passages=fields.NUMERIC(int, bits=32, signed=False, sortable=True, default=0),
@@ -101,9 +103,17 @@ def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
         "type": doc.type or "other",
         "year": str(doc.date.year) if doc.date else "",
         "organization": _values(doc.organizations),
+        "presenter": _values(p.name for p in doc.presenters),
+        "date_precision": _date_precision(doc),
         "meeting": doc.meeting or "",
         "theme_label": _values(f"{slugify(t)}{LABEL_SEP}{t}" for t in doc.themes),
         "passages": len(doc.passages),
         "day": doc.date.toordinal() if doc.date else 0,
         "doc": json.dumps(doc.as_dict(), ensure_ascii=False, separators=(",", ":")),
     }
+
+
+def _date_precision(doc) -> str:
+    """The precision of the document's date: "month" for a month-only date ("marts 2022")."""
+    precision = doc.meeting_date_precision if doc.meeting_date else doc.published_precision
+    return precision or "day"

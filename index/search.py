@@ -126,7 +126,7 @@ def stored_document(searcher, docnum: int) -> dict:
 
 def brief(doc: dict) -> dict:
     return {"id": doc["id"], "title": doc["title"], "type": doc["type"], "date": doc["date"],
-            "path": doc["path"]}
+            "path": doc["path"], "presenters": list(doc.get("presenters") or ())}
 
 
 def _result(searcher, docnum: int, score: float, light) -> dict:
@@ -151,6 +151,7 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         "themes": list(doc["themes"]),
         "topics": [t["slug"] for t in doc["topics"]],
         "organizations": list(doc["organizations"]),
+        "presenters": list(doc.get("presenters") or ()),
         "page": best.number if best is not None and doc.get("format") in PAGED_FORMATS else None,
         # the page number printed on that page ("iv", "75") when the PDF has one; "page" stays physical
         "page_label": best.page_label if best is not None and doc.get("format") in PAGED_FORMATS else None,

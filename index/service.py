@@ -22,6 +22,7 @@ from index.related import related_docnums
 from index.ranking import TermIndex
 from index.search import View, brief, run_search, stored_document
 from index.store import Generation, index_bytes, read_refusal, reader_toc, require_current
+from ingest.programme import linked_programme
 from index.writer import passage_count
 
 
@@ -167,8 +168,10 @@ class SearchService:
     def _meeting(self, live: _Open, meeting: dict) -> dict:
         mask = live.facets.value_mask("meeting", meeting["id"])
         docnums = live.facets.newest_first(bits.to_docnums(mask))
-        briefs = sorted(self._briefs(live, docnums), key=lambda b: (b["title"] or "").casefold())
-        return {**meeting, "documents": briefs}
+        documents = [stored_document(live.searcher, d) for d in docnums]
+        briefs = sorted((brief(d) for d in documents), key=lambda b: (b["title"] or "").casefold())
+        programme = linked_programme(meeting.get("programme") or [], documents)
+        return {**meeting, "programme": programme, "documents": briefs}
 
     def meetings(self) -> list[dict]:
         with self._reading() as live:

@@ -7,7 +7,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-DOCUMENT_TYPES = ("announcement", "presentation", "report", "case", "minutes", "other")
+# "news" and "notes" were added in issue 12; the list only grows (a public contract).
+DOCUMENT_TYPES = ("announcement", "news", "presentation", "report", "case", "minutes", "notes", "other")
+DATE_PRECISIONS = ("day", "month")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,19 @@ class TopicMatch:
     slug: str
     terms: tuple[str, ...]
     score: float = 0.0
+    found_in: tuple[str, ...] = ()  # where the terms were found: title, heading, opening, body, sidecar
+
+
+@dataclass(frozen=True)
+class Presenter:
+    """A person who gives a presentation: a personal name, and the role and organisation if stated."""
+
+    name: str
+    role: str | None = None
+    organization: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "role": self.role, "organization": self.organization}
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,9 @@ class Document:
     passages: tuple[Passage, ...] = ()
     meeting: str | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())
+    presenters: tuple[Presenter, ...] = ()
+    published_precision: str | None = None  # "day" or "month" ("marts 2022"), None without a date
+    meeting_date_precision: str | None = None
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -85,8 +103,10 @@ class Document:
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
         data["topics"] = [
-            {"slug": t.slug, "terms": list(t.terms), "score": t.score} for t in self.topics
+            {"slug": t.slug, "terms": list(t.terms), "score": t.score, "found_in": list(t.found_in)}
+            for t in self.topics
         ]
+        data["presenters"] = [p.as_dict() for p in self.presenters]
         data["passages"] = [p.as_dict() for p in self.passages]
         for key in ("themes", "organizations", "places"):
             data[key] = list(data[key])
@@ -100,8 +120,11 @@ class Document:
             raw = values.get(key)
             values[key] = date.fromisoformat(raw) if raw else None
         values["topics"] = tuple(
-            TopicMatch(t["slug"], tuple(t["terms"]), float(t.get("score", 0.0)))
+            TopicMatch(t["slug"], tuple(t["terms"]), float(t.get("score", 0.0)), tuple(t.get("found_in", ())))
             for t in values.get("topics", ())
+        )
+        values["presenters"] = tuple(
+            Presenter(p["name"], p.get("role"), p.get("organization")) for p in values.get("presenters", ())
         )
         values["passages"] = tuple(Passage.from_dict(p) for p in values.get("passages", ()))
         for key in ("themes", "organizations", "places"):

@@ -14,7 +14,8 @@ class Extracted:
 
     ``title_candidates`` are best first (a headline or a meaningful metadata title before a first
     line); ``dates`` are (source, date) pairs read from metadata, e.g. ("html-meta", 2021-04-22);
-    ``hints`` are facts for type inference, e.g. "news-page", "slides".
+    ``hints`` are facts for type inference, e.g. "news-page", "slides"; ``authors`` is what the
+    file's metadata names as author (often an organisation).
     """
 
     format: str
@@ -22,6 +23,7 @@ class Extracted:
     title_candidates: tuple[str, ...] = ()
     dates: tuple[tuple[str, date], ...] = ()
     hints: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # the file's author metadata (PDF /Author, Office creator)
 
     @property
     def text(self) -> str:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.document import Presenter
 from ingest.errors import IngestError
 from ingest.normalize import title_from_filename
-from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, text_field
+from ingest.presenters import ProgrammeItem
+from ingest.programme import invitation_programme
+from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, table_list_field, text_field
 
 MEETING_FILE = "meeting.toml"
-_KEYS = {"title", "date", "place", "themes", "organizations"}
+_KEYS = {"title", "date", "place", "themes", "organizations", "programme"}
+_PROGRAMME_KEYS = {"title", "name", "role", "organization", "document", "time"}
 _DATED_NAME = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[-_ ](.*))?$")
 
 log = logging.getLogger(__name__)
@@ -35,6 +39,9 @@ class Meeting:
     themes: tuple[str, ...]
     organizations: tuple[str, ...]
     date_source: str | None = None
+    # ordered points: from meeting.toml's [[programme]], else the invitation's programme
+    programme: tuple[ProgrammeItem, ...] = ()
+    programme_source: str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -44,6 +51,8 @@ class Meeting:
             "place": self.place,
             "themes": list(self.themes),
             "organizations": list(self.organizations),
+            "programme": [item.as_dict() for item in self.programme],
+            "programme_source": self.programme_source,
         }
 
 
@@ -70,10 +79,22 @@ def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
     toml_path = folder / MEETING_FILE
     if toml_path.is_file() and not toml_path.is_symlink():
         try:
-            return parse_meeting(meeting_id, read_toml(toml_path))
+            meeting = parse_meeting(meeting_id, read_toml(toml_path))
         except FieldError as exc:
             raise IngestError(f"{meeting_id}/{MEETING_FILE}", str(exc)) from exc
-    return folder_meeting(meeting_id) if name_date(meeting_id)[0] else None
+    elif name_date(meeting_id)[0]:
+        meeting = folder_meeting(meeting_id)
+    else:
+        return None
+    return with_programme(meeting, folder)
+
+
+def with_programme(meeting: Meeting, folder: Path) -> Meeting:
+    """The meeting with the programme of its invitation when meeting.toml lists none."""
+    if meeting.programme:
+        return meeting
+    found = invitation_programme(folder)
+    return replace(meeting, programme=found, programme_source="invitation") if found else meeting
 
 
 def load_meeting_or_folder(corpus_dir: Path, meeting_id: str) -> tuple[Meeting | None, IngestError | None]:
@@ -130,4 +151,18 @@ def parse_meeting(meeting_id: str, data: dict) -> Meeting:
         themes=list_field(data, "themes"),
         organizations=list_field(data, "organizations"),
         date_source=source,
+        programme=_programme(data),
+        programme_source="meeting.toml" if data.get("programme") else None,
     )
+
+
+def _programme(data: dict) -> tuple[ProgrammeItem, ...]:
+    """meeting.toml's [[programme]] points: title, and optionally name, role, organization (one
+    presenter), time and document (the talk's file name in the meeting folder)."""
+    items = []
+    for table in table_list_field(data, "programme", _PROGRAMME_KEYS, "title"):
+        presenter = Presenter(table["name"], table.get("role"), table.get("organization")) if "name" in table else None
+        items.append(
+            ProgrammeItem(table["title"], (presenter,) if presenter else (), table.get("time"), table.get("document"))
+        )
+    return tuple(items)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ingest.document import DOCUMENT_TYPES
+from ingest.document import DOCUMENT_TYPES, Presenter
 from ingest.errors import IngestError
-from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, text_field
+from ingest.taxonomy import TOPIC_SLUGS
+from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, table_list_field, text_field
 
 SUFFIX = ".meta.toml"
-_KEYS = {"title", "type", "published", "meeting_date", "themes", "organizations", "places"}
+_KEYS = {"title", "type", "published", "meeting_date", "themes", "organizations", "places", "presenters", "topics"}
+PRESENTER_KEYS = {"name", "role", "organization"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Sidecar:
     themes: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    presenters: tuple[Presenter, ...] = ()
+    topics: tuple[str, ...] = ()  # topic slugs that replace the extracted topics
 
 
 def sidecar_path(file_path: Path) -> Path:
@@ -83,4 +87,17 @@ def parse_sidecar(data: dict) -> Sidecar:
         themes=list_field(data, "themes"),
         organizations=list_field(data, "organizations"),
         places=list_field(data, "places"),
+        presenters=tuple(
+            Presenter(t["name"], t.get("role"), t.get("organization"))
+            for t in table_list_field(data, "presenters", PRESENTER_KEYS, "name")
+        ),
+        topics=_topics(data),
     )
+
+
+def _topics(data: dict) -> tuple[str, ...]:
+    slugs = list_field(data, "topics")
+    unknown = [slug for slug in slugs if slug not in TOPIC_SLUGS]
+    if unknown:
+        raise FieldError(f"topics: unknown slug(s) {', '.join(unknown)}; use some of {', '.join(TOPIC_SLUGS)}")
+    return slugs

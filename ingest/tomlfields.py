@@ -99,3 +99,24 @@ def list_field(data: dict, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise FieldError(f"{key} must be a list of non-empty strings")
     return tuple(" ".join(v.split()) for v in value)
+
+
+def table_list_field(data: dict, key: str, allowed: set[str], required: str) -> tuple[dict[str, str], ...]:
+    """``[[key]]`` tables whose values are non-empty strings, each with ``required`` set."""
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise FieldError(f"{key} must be [[{key}]] tables")
+    tables = []
+    for number, table in enumerate(value, start=1):
+        where = f"{key} #{number}"
+        unknown = sorted(set(table) - allowed)
+        if unknown:
+            raise FieldError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed are {', '.join(sorted(allowed))}")
+        if not all(isinstance(v, str) and v.strip() for v in table.values()):
+            raise FieldError(f"{where}: every value must be a non-empty string")
+        if required not in table:
+            raise FieldError(f"{where}: {required} is required")
+        tables.append({k: " ".join(v.split()) for k, v in table.items()})
+    return tuple(tables)

@@ -158,8 +158,9 @@ def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete,
 @click.argument("query", required=False, default="")
 @click.option("--theme", help="Theme slug, e.g. erhvervspartnerskaber-og-sektorkobling.")
 @click.option("--topic", multiple=True, help="DK2020 topic slug; repeat for any of several.")
-@click.option("--type", "doc_type", help="announcement, presentation, report, case, minutes or other.")
+@click.option("--type", "doc_type", help="announcement, news, presentation, report, case, minutes, notes or other.")
 @click.option("--org", help="Organisation name, e.g. 'Dansk Industri'.")
+@click.option("--presenter", help="Presenter's name, e.g. 'Lone Vestergaard Holm'.")
 @click.option("--from", "date_from", help="Earliest date (YYYY-MM-DD), inclusive.")
 @click.option("--to", "date_to", help="Latest date (YYYY-MM-DD), inclusive.")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
@@ -167,7 +168,8 @@ def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete,
 @click.option("--page", type=int, default=1, show_default=True, help="Page number, from 1.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @common_options()
-def search(settings, quiet, query, theme, topic, doc_type, org, date_from, date_to, sort, limit, page, as_json):
+def search(settings, quiet, query, theme, topic, doc_type, org, presenter, date_from, date_to, sort, limit, page,
+           as_json):
     """Search the index; the same search the web app runs.
 
     Example: klimaviden search "skybrud" --topic klimatilpasning --from 2021-01-01 --json
@@ -181,6 +183,7 @@ def search(settings, quiet, query, theme, topic, doc_type, org, date_from, date_
         "topic": list(topic),
         "type": [doc_type] if doc_type else [],
         "org": [org] if org else [],
+        "presenter": [presenter] if presenter else [],
         "from": [date_from] if date_from else [],
         "to": [date_to] if date_to else [],
         "sort": [sort],

@@ -26,10 +26,25 @@ def format_results(result: dict) -> str:
         lines.append("")
         lines.append(f"{number}. {hit['title']}")
         lines.append(f"   {hit.get('date') or 'uden dato'} · {hit['type']}{where} · {hit['path']}")
+        if hit.get("presenters"):
+            lines.append(f"   Oplæg ved {'; '.join(_presenter(p) for p in hit['presenters'])}")
         text = snippet_text(hit.get("snippet"))
         if text:
             lines.append(f"   {text}")
     return "\n".join(lines)
+
+
+def _day(record: dict, key: str) -> str:
+    """"2022-03-01 (month)" for a month-only date, the ISO day otherwise, "-" without a date."""
+    value = record.get(key)
+    if not value:
+        return "-"
+    return f"{value} (month)" if record.get(f"{key}_precision") == "month" else value
+
+
+def _presenter(presenter: dict) -> str:
+    """"Lone Vestergaard Holm, udviklingschef, Kalundborg Forsyning" from a presenter record."""
+    return ", ".join(v for v in (presenter.get("name"), presenter.get("role"), presenter.get("organization")) if v)
 
 
 def format_document(record: dict) -> str:
@@ -37,10 +52,11 @@ def format_document(record: dict) -> str:
         record["title"],
         f"  id: {record['id']}  path: {record['path']}  format: {record['format']}  type: {record['type']}",
         f"  date: {record.get('date') or '-'} (from {record.get('date_source') or 'nowhere'})"
-        f"  published: {record.get('published') or '-'}  meeting date: {record.get('meeting_date') or '-'}",
+        f"  published: {_day(record, 'published')}  meeting date: {_day(record, 'meeting_date')}",
         f"  meeting: {record.get('meeting') or '-'}",
         f"  themes: {', '.join(record.get('themes') or []) or '-'}",
         f"  organisations: {', '.join(record.get('organizations') or []) or '-'}",
+        f"  presenters: {'; '.join(_presenter(p) for p in record.get('presenters') or []) or '-'}",
         f"  places: {', '.join(record.get('places') or []) or '-'}",
     ]
     for topic in record.get("topics") or []:

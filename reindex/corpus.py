@@ -9,6 +9,7 @@ from pathlib import Path
 from index.fsio import sha256_file
 from ingest.entities import entities_path
 from ingest.meetings import MEETING_FILE, load_meeting_or_folder, meeting_id_for
+from ingest.programme import invitation_files
 from ingest.sidecar import sidecar_path
 from ingest.taxonomy import load_taxonomy, taxonomy_path
 
@@ -42,7 +43,8 @@ def context_stamp(corpus_dir: Path) -> str:
 
 
 class DependencyStamps:
-    """The stamp of the metadata files one document is built with: its sidecar and meeting.toml."""
+    """The stamp of the metadata files one document is built with: its sidecar, meeting.toml and
+    the meeting's invitation (whose programme names the presenters of its talks)."""
 
     def __init__(self, corpus_dir: Path):
         self.corpus_dir = Path(corpus_dir)
@@ -53,7 +55,10 @@ class DependencyStamps:
         meeting_stamp = "-"
         if meeting:
             if meeting not in self._meetings:
-                self._meetings[meeting] = content_stamp(self.corpus_dir / meeting / MEETING_FILE)
+                folder = self.corpus_dir / meeting
+                invitations = ",".join(content_stamp(p) for p in invitation_files(folder))  # the programme
+                own = content_stamp(folder / MEETING_FILE)
+                self._meetings[meeting] = f"{own}+{invitations}" if invitations else own
             meeting_stamp = self._meetings[meeting]
         return f"{content_stamp(sidecar_path(self.corpus_dir / relpath))}|{meeting_stamp}"
 

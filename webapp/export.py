@@ -11,7 +11,7 @@ from webapp.formatting import passage_label, plain_snippet, type_label
 BOM = "\ufeff"
 HEADINGS = (
     "Titel", "Type", "Dato", "Mødedato", "Udgivet", "Side/dias", "Temaer", "Emner",
-    "Organisationer", "Uddrag", "Fil", "Link",
+    "Organisationer", "Uddrag", "Fil", "Link", "Oplægsholdere",
 )
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,6 +40,7 @@ def result_row(
         plain_snippet(item.get("snippet")),
         item.get("path"),
         document_url(item["id"]),
+        "; ".join(p["name"] for p in item.get("presenters") or ()),  # added last: columns only grow
     )
     return [safe_cell(cell) for cell in cells]
 

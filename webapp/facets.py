@@ -54,6 +54,7 @@ FACETS = (
     ("type", "type", "Materialetype"),
     ("year", "year", "År"),
     ("organization", "org", "Organisation"),
+    ("presenter", "presenter", "Oplægsholder"),
 )
 
 
@@ -101,7 +102,7 @@ def active_filters(
     year = selected_year(links.args)
     for value in links.values("topic"):
         active.append(ActiveFilter("Emne", topic_labels.get(value, value), links.remove("topic", value)))
-    for param, kind in (("theme", "Tema"), ("type", "Type"), ("org", "Organisation")):
+    for param, kind in (("theme", "Tema"), ("type", "Type"), ("org", "Organisation"), ("presenter", "Oplægsholder")):
         for value in links.values(param):
             label = _label(param, value, topic_labels, theme_labels)
             active.append(ActiveFilter(kind, label, links.remove(param, value)))

@@ -9,10 +9,12 @@ from pathlib import PurePosixPath
 
 TYPE_LABELS = {
     "announcement": "Invitation",
+    "news": "Nyhed",
     "presentation": "Præsentation",
     "report": "Rapport",
     "case": "Case",
     "minutes": "Referat",
+    "notes": "Noter",
     "other": "Andet",
 }
 # The order a meeting's material is read in: invitation, talks, reports, cases, minutes.

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 # The parameters of a search, in the order they appear in generated links.
-SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "from", "to", "sort", "page", "per_page")
+SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "presenter", "from", "to", "sort", "page", "per_page")
 # Filters that may be given more than once (any of).
 MULTI_KEYS = frozenset({"topic"})
 # Filters shown as removable chips, in display order.
-FILTER_KEYS = ("topic", "theme", "type", "org", "from", "to")
+FILTER_KEYS = ("topic", "theme", "type", "org", "presenter", "from", "to")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")

@@ -31,6 +31,7 @@ def extract(data: bytes, name: str) -> Extracted:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_blocks(document))
         core_title = document.core_properties.title
+        author = document.core_properties.author
     except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
             AttributeError, TypeError) as exc:
         raise IngestError(name, f"the Word document cannot be read ({type(exc).__name__}: {exc})") from exc
@@ -44,7 +45,12 @@ def extract(data: bytes, name: str) -> Extracted:
     if first_kind == "heading" or len(first_text) <= _MAX_TITLE:
         titles.append(first_text)
     titles += [content for kind, content in blocks if kind == "heading"][:1]
-    return Extracted(format=NAME, passages=passages, title_candidates=tuple(dict.fromkeys(titles)))
+    return Extracted(
+        format=NAME,
+        passages=passages,
+        title_candidates=tuple(dict.fromkeys(titles)),
+        authors=(clean_line(author),) if author and clean_line(author) else (),
+    )
 
 
 def _blocks(document):

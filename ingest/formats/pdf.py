@@ -68,6 +68,7 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
             pages = [page.extract_text() or "" for page in reader.pages]
             metadata = reader.metadata or {}
             meta_title = metadata.get("/Title")
+            author = metadata.get("/Author")
             created = metadata.get("/CreationDate")
             defined_labels = _defined_labels(reader)
     except IngestError:
@@ -117,6 +118,7 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
         title_candidates=tuple(dict.fromkeys(titles)),
         dates=(("pdf-metadata", published),) if published else (),
         hints=("slides",) if slides else (),
+        authors=(clean_line(author),) if isinstance(author, str) and clean_line(author) else (),
     )
 
 

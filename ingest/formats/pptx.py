@@ -33,6 +33,7 @@ def extract(data: bytes, name: str) -> Extracted:
         presentation = Presentation(io.BytesIO(data))
         slides = [_slide(slide) for slide in presentation.slides]
         core_title = presentation.core_properties.title
+        author = presentation.core_properties.author
     except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
             AttributeError, TypeError) as exc:
         raise IngestError(name, f"the presentation cannot be read ({type(exc).__name__}: {exc})") from exc
@@ -53,6 +54,7 @@ def extract(data: bytes, name: str) -> Extracted:
         passages=passages,
         title_candidates=tuple(dict.fromkeys(titles)),
         hints=("slides",),
+        authors=(clean_line(author),) if author and clean_line(author) else (),
     )
 
 

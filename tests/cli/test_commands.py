@@ -82,7 +82,7 @@ def test_search_json_has_the_documented_fields(runner, indexed):
     assert hit["path"] == "skybrud.md"
     assert hit["date"] == "2023-01-12"
     assert "<mark>" in hit["snippet"]
-    assert set(found["facets"]) == {"topic", "theme", "type", "year", "organization"}
+    assert set(found["facets"]) == {"topic", "theme", "type", "year", "organization", "presenter"}
 
 
 def test_search_prints_a_readable_list(runner, indexed):
@@ -122,3 +122,19 @@ def test_stats_reports_counts(runner, indexed):
     assert result.exit_code == 0
     figures = json.loads(result.stdout)
     assert figures["documents"] == 1
+
+
+def test_search_and_show_know_the_presenter(runner, small_corpus, tmp_path):
+    talk = small_corpus / "oplaeg-varmeplaner.md"
+    talk.write_text("# Oplæg: Varmeplaner i praksis\n\nOplæg ved Mette Kjærgaard Lund, planchef, Aalborg Kommune\n\n"
+                    "Fjernvarme og varmepumper i landsbyerne.\n", encoding="utf-8")
+    args = ["--corpus", str(small_corpus), "--index", str(tmp_path / "ix")]
+    assert runner.invoke(main, ["reindex", *args]).exit_code == 0
+    result, found = invoke_json(runner, ["search", "--presenter", "Mette Kjærgaard Lund", "--json", *args])
+    assert result.exit_code == 0
+    assert [hit["path"] for hit in found["results"]] == ["oplaeg-varmeplaner.md"]
+    assert found["results"][0]["presenters"][0]["role"] == "planchef"
+    result, record = invoke_json(runner, ["show", str(talk), "--json", "--corpus", str(small_corpus)])
+    assert record["presenters"] == [{"name": "Mette Kjærgaard Lund", "role": "planchef", "organization": "Aalborg Kommune"}]
+    text = runner.invoke(main, ["show", str(talk), "--corpus", str(small_corpus)]).output
+    assert "presenters: Mette Kjærgaard Lund, planchef, Aalborg Kommune" in text

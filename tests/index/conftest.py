@@ -113,6 +113,22 @@ def search(library):
 
 
 @pytest.fixture
+def service_of(tmp_path):
+    """service_of(documents) -> a SearchService over an index holding exactly these Documents."""
+    services = []
+
+    def build(documents) -> SearchService:
+        index_dir = tmp_path / f"index-{len(services)}"
+        build_from_documents(index_dir, documents)
+        services.append(SearchService(index_dir))
+        return services[-1]
+
+    yield build
+    for service in services:
+        service.close()
+
+
+@pytest.fixture
 def mini_corpus(tmp_path) -> Path:
     """A fresh copy of the small real-file corpus (free to change)."""
     return write_mini_corpus(tmp_path / "corpus")

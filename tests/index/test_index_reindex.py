@@ -85,10 +85,35 @@ def test_meeting_toml_change_updates_its_documents(built):
     corpus, index_dir, _ = built
     service = SearchService(index_dir, corpus)
     meeting = corpus / "2022-11-08-klimatilpasning-og-skybrud" / "meeting.toml"
-    meeting.write_text(meeting.read_text("utf-8") + 'organizations = ["DANVA"]\n', "utf-8")
+    meeting.write_text(meeting.read_text("utf-8") + 'place = "Vejle Rådhus"\n', "utf-8")
     summary = reindex(corpus, index_dir).as_dict()
     assert summary["updated"] == 2
-    assert service.search(SearchRequest(org="DANVA"))["total"] == 2
+    places = [service.document(hit["id"])["places"][0] for hit in service.search(SearchRequest(q="skybrud"))["results"]]
+    assert places == ["Vejle Rådhus", "Vejle Rådhus"]
+
+
+def test_an_invitation_change_updates_the_presenters_of_its_meetings_talks(mini_corpus, tmp_path):
+    # the invitation's programme names who presents each talk, so a talk depends on it
+    folder = mini_corpus / "2022-11-08-klimatilpasning-og-skybrud"
+    invitation = folder / "invitation.txt"
+    programme = "Invitation\n\n10.15 Varmeplaner i praksis. Oplæg ved {}, planchef, Aalborg Kommune\n"
+    invitation.write_text(programme.format("Mette Kjærgaard Lund"), "utf-8")
+    (folder / "varmeplaner.md").write_text("# Oplæg: Varmeplaner i praksis\n\nFjernvarme i landsbyerne.\n", "utf-8")
+    index_dir = tmp_path / "index"
+    reindex(mini_corpus, index_dir)
+    service = SearchService(index_dir, mini_corpus)
+
+    def presenters():
+        hits = service.search(SearchRequest(q="varmeplaner"))["results"]
+        return [p["name"] for hit in hits if hit["path"].endswith("varmeplaner.md") for p in hit["presenters"]]
+
+    try:
+        assert presenters() == ["Mette Kjærgaard Lund"]
+        invitation.write_text(programme.format("Henrik Bro"), "utf-8")
+        reindex(mini_corpus, index_dir)
+        assert presenters() == ["Henrik Bro"]
+    finally:
+        service.close()
 
 
 def test_broken_file_is_reported_and_the_rest_stays_searchable(built, monkeypatch):

@@ -103,7 +103,7 @@ def test_result_fields(search):
                            "suggestion", "theme_labels"}
     hit = result["results"][0]
     assert set(hit) == {"id", "title", "path", "type", "date", "published", "meeting_date", "themes",
-                        "topics", "organizations", "page", "page_label", "snippet", "score"}
+                        "topics", "organizations", "presenters", "page", "page_label", "snippet", "score"}
     assert hit["date"] == "2020-10-01" and hit["topics"] == ["landbrug"]
     assert hit["score"] > 0
 
@@ -246,3 +246,31 @@ def test_snippet_shows_where_most_query_words_meet():
     text = "Skybrud nævnes her. " + "Fyldtekst uden noget. " * 30 + "Skybrud og regnvand håndteres sammen."
     snippet = highlighter(["skybrud", "regnvand"]).snippet(text)
     assert "<mark>regnvand</mark>" in snippet and snippet.startswith("…")
+
+
+def test_month_only_dates_count_for_the_whole_month_and_presenters_filter(service_of):
+    # issue 12: "marts 2022" is stored as 1 March with precision "month"; from 15 March finds it
+    from dataclasses import replace
+    from datetime import date
+
+    from index.query import parse_search_params
+    from index_files import make_document
+    from ingest.document import Presenter
+
+    month = replace(make_document("noter/klimanyt.md", "Klimanyt", ["Energifællesskaber."], format="markdown",
+                                  type="news", day=date(2022, 3, 1)), published_precision="month")
+    day = make_document("noter/dag.md", "Nyhed", ["Energifællesskaber."], format="markdown", type="news",
+                        day=date(2022, 3, 1))
+    talk = replace(make_document("m/oplaeg.pptx", "Varmeplaner", ["Varmeplaner i praksis."], day=date(2023, 3, 16)),
+                   presenters=(Presenter("Mette Kjærgaard Lund", "planchef", "Aalborg Kommune"),))
+    service = service_of([month, day, talk])
+
+    def found(**params):
+        request = parse_search_params({k: [v] for k, v in params.items()})
+        return sorted(r["path"] for r in service.search(request)["results"])
+
+    assert found(**{"from": "2022-03-15", "to": "2022-04-30"}) == ["noter/klimanyt.md"]
+    assert found(**{"from": "2022-03-01", "to": "2022-03-01"}) == ["noter/dag.md", "noter/klimanyt.md"]
+    assert found(**{"from": "2022-04-01"}) == ["m/oplaeg.pptx"]
+    assert found(presenter="Mette Kjærgaard Lund") == ["m/oplaeg.pptx"]
+    assert service.search(parse_search_params({}))["facets"]["presenter"] == {"Mette Kjærgaard Lund": 1}

@@ -162,3 +162,91 @@ def test_dato_in_an_e_mail_header_is_when_it_was_sent_not_the_meeting():
 @pytest.mark.parametrize("mail", ["Emne: Invitation\nDato: 9. august 2021", "Dato: 9. august 2021\nFra: KL"])
 def test_dato_next_to_a_mail_header_field(mail):
     assert find_meeting_date(mail) is None
+
+
+# --- issue 12: dates as Danish pages really print them ------------------------------------------
+
+from ingest.dates import find_published  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("27 september 2021", date(2021, 9, 27)),  # no full stop after the day
+        ("torsdag den 31 august 2023", date(2023, 8, 31)),
+        ("27/9 2021", date(2021, 9, 27)),
+        ("27.09.2021", date(2021, 9, 27)),
+        ("d. 27/9-21", date(2021, 9, 27)),
+        ("2021-09-27", date(2021, 9, 27)),
+    ],
+)
+def test_dates_as_printed(text, expected):
+    assert parse_danish_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("Pressemeddelelse\n\nVejle Kommune\n27 september 2021\n\nOverskrift", date(2021, 9, 27), "day"),
+        ("PRESSEMEDDELELSE · november 2021\n\nSønderborg", date(2021, 11, 1), "month"),
+        ("Nyhed · 3. marts 2022\nAffaldsreformen", date(2022, 3, 3), "day"),
+        ("Offentliggjort d. 14/6-22\nIndkøb", date(2022, 6, 14), "day"),
+        ("Opdateret 3. oktober 2023 kl. 14.05\nNy pulje", date(2023, 10, 3), "day"),
+        ("Klimanyt marts 2022\n\nMånedens nyt", date(2022, 3, 1), "month"),
+        ("Til direktionen, september 2022\n\nLadestandere", date(2022, 9, 1), "month"),
+        ("NOTAT\n\nVedrørende: Madaffald\nDato: 27/9 2021\nSagsbehandler: Miljø", date(2021, 9, 27), "day"),
+        ("3. april 2023 - 10:32\nOverskrift", date(2023, 4, 3), "day"),
+        ("Udgivet: 2023-04-03T10:00:00+02:00\nOverskrift", date(2023, 4, 3), "day"),
+        ("Af Jens Hansen, 5. maj 2023\nOverskrift", date(2023, 5, 5), "day"),
+    ],
+)
+def test_published_datelines_and_their_precision(text, expected, precision):
+    found = find_published(text)
+    assert (found.value, found.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klimaneutral 2050\n\nHerning Kommune vil være klimaneutral i 2050.",  # targets are no dates
+        "Mobilitetsplan 2030\n\nI 2030 skal halvdelen af turene være på cykel.",
+        "Netværksmøde 16. marts 2023\n\nVarmeplaner",  # a meeting, not a publication
+        "Dato: torsdag den 11. juni 2020 kl. 10.00-15.00\nSted: Odense Rådhus",  # an invitation's meeting day
+        "Tilmelding senest den 1. juni 2020",
+        "12. januar 2023: Netværksmøde om scope 3",  # a calendar line
+        "Fjernvarmen skal være fossilfri i 2028 og leverer 1.250 MWh",
+        "Bekendtgørelse nr. 123 af 27. juni 2021",  # a reference to a rule, not a publication date
+    ],
+)
+def test_no_false_publication_dates(text):
+    assert find_published(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected, phrase",
+    [
+        ("Klimaudvalgets møde tirsdag den 9. maj 2023 kl. 15.00\n\nNæste møde holdes den 13. juni 2023.",
+         date(2023, 5, 9), "møde"),
+        ("Den 5. oktober 2023 samles netværket i Roskilde.", date(2023, 10, 5), "mødes"),
+        ("Onsdag den 24. januar 2024 holder KL klimatopmøde i Aalborg.", date(2024, 1, 24), "møde"),
+        ("Netværket inviterer til netværksmøde onsdag d. 6/3-24 i Herning.", date(2024, 3, 6), "netværksmøde"),
+        ("Mødedato: 14.02.2024", date(2024, 2, 14), "dato"),
+    ],
+)
+def test_meeting_dates_of_any_meeting(text, expected, phrase):
+    found = find_meeting_date(text)
+    assert (found.value, found.phrase) == (expected, phrase)
+
+
+def test_the_next_meeting_counts_only_when_an_invitation_is_about_it():
+    text = "Netværket holder sit næste møde i oktober 2024 i Kolding."
+    assert find_meeting_date(text) is None
+    found = find_meeting_date(text, allow_next=True)
+    assert (found.value, found.precision) == (date(2024, 10, 1), "month")
+
+
+def test_several_dates_in_one_text_the_dateline_is_the_publication():
+    text = ("Nyhed · 2. november 2022\n\nFristen rykker nærmere\n\nKlimaplanerne skal godkendes inden "
+            "31. december 2023. Partnerskabet blev indgået den 6. februar 2020.")
+    assert find_published(text).value == date(2022, 11, 2)
+    assert find_meeting_date(text) is None

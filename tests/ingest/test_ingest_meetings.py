@@ -32,8 +32,49 @@ def test_meeting_toml_is_read(corpus):
         "place": "København",
         "themes": ["Erhvervspartnerskaber og sektorkobling"],
         "organizations": ["Dansk Industri", "Kalundborg Forsyning", "KL"],
+        "programme": [],
+        "programme_source": None,
     }
     assert meeting.date_source == "meeting.toml"
+
+
+def test_meeting_toml_programme_is_read_in_order(corpus):
+    make_meeting(corpus, "2024-05-30-mobilitet", MEETING_TOML + """
+[[programme]]
+title = "Elbusser i Midttrafik"
+name = "Jonas Friis"
+role = "projektleder"
+organization = "Midttrafik"
+document = "elbusser.pptx"
+
+[[programme]]
+title = "Frokost"
+""")
+    meeting = load_meeting(corpus, "2024-05-30-mobilitet")
+    assert meeting.programme_source == "meeting.toml"
+    assert [item["title"] for item in meeting.as_dict()["programme"]] == ["Elbusser i Midttrafik", "Frokost"]
+    first = meeting.as_dict()["programme"][0]
+    assert first["presenters"] == [{"name": "Jonas Friis", "role": "projektleder", "organization": "Midttrafik"}]
+    assert first["document"] == "elbusser.pptx"
+
+
+def test_invitation_programme_is_the_meetings_programme(corpus):
+    folder = make_meeting(corpus, "2023-03-16-varme", None)
+    (folder / "invitation.txt").write_text(
+        "Invitation\n\nProgram\n10.00 Velkomst\n"
+        "10.15 Varmeplaner i praksis. Oplæg ved Mette Kjærgaard Lund, planchef, Aalborg Kommune\n",
+        encoding="utf-8",
+    )
+    meeting = load_meeting(corpus, "2023-03-16-varme")
+    assert meeting.programme_source == "invitation"
+    assert [(i.time, i.title) for i in meeting.programme] == [("10.00", "Velkomst"), ("10.15", "Varmeplaner i praksis")]
+    assert meeting.programme[1].presenters[0].name == "Mette Kjærgaard Lund"
+
+
+def test_a_programme_entry_without_title_is_a_clear_error(corpus):
+    make_meeting(corpus, "2024-05-30-x", MEETING_TOML + '[[programme]]\nname = "Jonas Friis"\n')
+    with pytest.raises(IngestError, match="programme #1: title is required"):
+        load_meeting(corpus, "2024-05-30-x")
 
 
 def test_dated_folder_without_meeting_toml_is_a_meeting(corpus):

@@ -41,7 +41,7 @@ def test_no_sidecar(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('type = "slides"\n', "type must be one of announcement, presentation"),
+        ('type = "slides"\n', "type must be one of announcement, news, presentation"),
         ('published = "i går"\n', "published must be a date"),
         ('titel = "X"\n', "unknown key"),
         ('places = "Vejle"\nthemes = [""]\n', "themes must be a list of non-empty strings"),
@@ -76,3 +76,30 @@ def test_a_metadata_file_that_cannot_be_read_is_a_field_error(tmp_path):
 
     with pytest.raises(FieldError, match="cannot be read"):
         read_toml(tmp_path)  # a folder: reading it fails like an unreadable file
+
+
+def test_presenters_topics_and_the_new_types(tmp_path):
+    document = write_sidecar(
+        tmp_path,
+        'type = "notes"\ntopics = ["landbrug", "partnerskaber"]\n\n'
+        '[[presenters]]\nname = "Poul Erik Bak"\nrole = "landbrugskonsulent"\norganization = "Viborg Kommune"\n\n'
+        '[[presenters]]\nname = "Hanne Skov"\n',
+    )
+    sidecar = load_sidecar(document, "m/rapport.pdf")
+    assert sidecar.type == "notes" and sidecar.topics == ("landbrug", "partnerskaber")
+    assert [(p.name, p.role, p.organization) for p in sidecar.presenters] == [
+        ("Poul Erik Bak", "landbrugskonsulent", "Viborg Kommune"), ("Hanne Skov", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('topics = ["vejr"]\n', "topics: unknown slug"),
+        ('[[presenters]]\nrole = "chef"\n', "presenters #1: name is required"),
+        ('[[presenters]]\nname = "Hanne Skov"\nemail = "x"\n', "presenters #1: unknown key"),
+        ('presenters = "Hanne Skov"\n', "presenters must be"),
+    ],
+)
+def test_invalid_presenters_or_topics_are_clear_errors(tmp_path, text, message):
+    with pytest.raises(IngestError, match=message):
+        load_sidecar(write_sidecar(tmp_path, text), "m/rapport.pdf")

@@ -124,3 +124,71 @@ def test_multiword_terms_match_as_phrases(title, slug):
 
 def test_words_of_a_phrase_apart_do_not_match():
     assert "transport" not in slugs("Kollektiv indsats og trafik", "")
+
+
+# --- issue 12: no bare substrings, names are no evidence, strong evidence from agenda items --------
+
+from pathlib import Path  # noqa: E402
+
+from ingest.taxonomy import load_taxonomy  # noqa: E402
+
+CORPUS_TOPICS = load_taxonomy(Path(__file__).resolve().parents[2] / "corpus" / "taxonomy.toml")
+
+
+def corpus_topics(title, body=""):
+    return {m.slug: m for m in match_topics(title, body, CORPUS_TOPICS)}
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Ny cirkulæreskrivelse om budgetterne", "affald"),  # cirkulære + skrivelse, not "cirkulær"
+        ("Siden aftalen om Grøn Vækst blev indgået", "erhverv"),  # an agreement's name
+        ("Vi har talt med Elbilforeningen", "borgerinddragelse"),  # an association's name, not "forening"
+        ("Elbilforeningen anbefaler modellerne", "borgerinddragelse"),  # also first in a sentence
+        ("Energistyrelsen har svaret", "energi"),
+        ("Oplæg fra Dansk Fjernvarme", "energi"),  # an organisation's name
+    ],
+)
+def test_substrings_and_names_trigger_no_topic(title, slug):
+    assert slug not in corpus_topics(title)
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Cirkulær økonomi og byggeaffald", "affald"),
+        ("Grøn vækst i de små virksomheder", "erhverv"),
+        ("Fjernvarmenettet udbygges", "energi"),  # a real compound part
+        ("Klimaledelsen i kommunen", "ledelse"),
+    ],
+)
+def test_the_same_words_as_words_and_compound_parts_still_count(title, slug):
+    assert slug in corpus_topics(title)
+
+
+def test_an_agenda_item_about_a_topic_is_strong_evidence():
+    filler = " ".join(["Kommunerne arbejder videre med planerne i de kommende år."] * 12)
+    body = f"{filler}\n\n1. Godkendelse af dagsorden\n2. Skovrejsning\n3. Eventuelt"
+    found = corpus_topics("Referat", body)
+    assert "landbrug" in found and "agenda" in found["landbrug"].found_in
+    assert "landbrug" not in corpus_topics("Referat", f"{filler}\nVi talte kort om skovrejsning.")
+
+
+def test_a_sentence_naming_the_focus_is_strong_evidence():
+    # the seed announcement: one explicit mention of the agenda item makes it a co2-fangst document
+    body = ("På det kommende netværksmøde den 29. april sættes der spot på kommunernes partnerskaber, "
+            "med særlig lup på det nordjyske vækstteam, der skal arbejde med CO2-fangst. "
+            + " ".join(["Kommunerne arbejder videre med planerne i de kommende år."] * 12))
+    assert "co2-fangst" in corpus_topics("Netværket stiller skarpt på klimasamarbejde", body)
+
+
+def test_one_word_matching_several_terms_is_one_mention():
+    # "klimaregnskabet" matches both "klimaregnskab" and "regnskab": still a single passing mention
+    filler = " ".join(["Kommunerne arbejder videre med planerne i de kommende år."] * 12)
+    assert "co2-regnskab" not in corpus_topics("Vores klimamål", f"Planen følges med et klimaregnskab. {filler}")
+
+
+def test_reasons_keep_the_terms_and_where_they_were_found():
+    match = corpus_topics("Skybrud i Vejle", "Skybrudsplanen og regnvand.")["klimatilpasning"]
+    assert "skybrud" in match.terms and match.found_in[0] == "title"

@@ -82,3 +82,21 @@ def test_the_files_alone_mostly_carry_their_date(files_alone):
     undated = [path for path, doc in files_alone.items() if doc.date is None]
     assert len(undated) <= len(files_alone) // 10, undated
     assert all(doc.date_source for doc in files_alone.values() if doc.date)
+
+
+def test_every_sample_presentation_names_its_presenter(sample):
+    _, results = sample
+    talks = {path: doc for path, doc in results.items() if doc.type in ("presentation", "case")}
+    assert talks and [path for path, doc in talks.items() if not doc.presenters] == []
+    case = results["2021-04-29-erhvervspartnerskaber/kalundborg-forsyning-case.pptx"]
+    assert [p.as_dict() for p in case.presenters] == [
+        {"name": "Lone Vestergaard Holm", "role": "udviklingschef", "organization": "Kalundborg Forsyning"}]
+
+
+def test_sample_documents_count_only_for_organisations_they_name(sample, sample_corpus):
+    # issue 12: "KL" was on 38 of 39 documents because every document inherited its meeting's list
+    _, results = sample
+    with_kl = [path for path, doc in results.items() if "KL" in doc.organizations]
+    assert len(with_kl) < len(results) * 2 // 3
+    slides = results["2021-04-29-erhvervspartnerskaber/nordjysk-vaekstteam-co2-fangst.pptx"]
+    assert "Kalundborg Forsyning" not in slides.organizations and "KL" not in slides.organizations

@@ -15,7 +15,7 @@ def test_search_returns_the_documented_json(client):
     data = api_json(client, "/api/search?q=partnerskab")
     assert {"query", "total", "page", "per_page", "fallback", "results", "facets", "suggestion", "theme_labels"} <= set(data)
     assert data["query"] == "partnerskab" and data["page"] == 1 and data["per_page"] == 10
-    assert set(data["facets"]) == {"topic", "theme", "type", "year", "organization"}
+    assert set(data["facets"]) == {"topic", "theme", "type", "year", "organization", "presenter"}
     assert data["results"] and all(set(r) >= RESULT_KEYS for r in data["results"])
     assert len(data["results"]) <= 10
 
@@ -156,3 +156,35 @@ def test_only_get_is_allowed(client, url):
 def test_json_keeps_danish_letters_readable(client):
     response = client.get("/api/topics")
     assert "ø".encode() in response.data or "æ".encode() in response.data
+
+
+def test_presenter_filter_facet_and_result_field(client):
+    # issue 12: coordinators find earlier talks by who gave them
+    data = api_json(client, "/api/search?presenter=Lone%20Vestergaard%20Holm")
+    assert [r["path"] for r in data["results"]] == ["2021-04-29-erhvervspartnerskaber/kalundborg-forsyning-case.pptx"]
+    assert data["results"][0]["presenters"] == [
+        {"name": "Lone Vestergaard Holm", "role": "udviklingschef", "organization": "Kalundborg Forsyning"}]
+    everything = api_json(client, "/api/search?q=")
+    assert everything["facets"]["presenter"].get("Lone Vestergaard Holm") == 1
+    assert api_json(client, "/api/search?presenter=lone%20vestergaard%20holm")["total"] == 1
+    assert api_json(client, "/api/search?presenter=Kalundborg")["total"] == 0
+
+
+def test_organisation_filter_returns_only_documents_that_name_it(client):
+    data = api_json(client, "/api/search?org=Kalundborg%20Forsyning&per_page=50")
+    assert data["total"] >= 1
+    for hit in data["results"]:
+        assert "Kalundborg Forsyning" in hit["organizations"]
+    paths = {hit["path"] for hit in data["results"]}
+    assert "2021-04-29-erhvervspartnerskaber/nordjysk-vaekstteam-co2-fangst.pptx" not in paths
+
+
+def test_a_meeting_has_an_ordered_programme_linked_to_its_talks(client):
+    meeting = api_json(client, "/api/meetings/2021-04-29-erhvervspartnerskaber")
+    programme = meeting["programme"]
+    assert programme and all({"time", "title", "presenters", "document_id"} <= set(p) for p in programme)
+    ids = {d["id"] for d in meeting["documents"]}
+    linked = [p for p in programme if p["document_id"]]
+    assert linked and all(p["document_id"] in ids for p in linked)
+    names = {p["name"] for point in programme for p in point["presenters"]}
+    assert "Lone Vestergaard Holm" in names

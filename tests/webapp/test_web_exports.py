@@ -66,7 +66,7 @@ def test_the_csv_has_every_result_with_danish_headings_pages_and_dates(client):
     expected = api_json(client, "/api/search?q=skybrud&per_page=100")["results"]
     rows = csv_rows(client.get("/export.csv?q=skybrud"))
     assert list(rows[0]) == ["Titel", "Type", "Dato", "Mødedato", "Udgivet", "Side/dias", "Temaer", "Emner",
-                             "Organisationer", "Uddrag", "Fil", "Link"]
+                             "Organisationer", "Uddrag", "Fil", "Link", "Oplægsholdere"]
     assert [r["Titel"] for r in rows] == [r["title"] for r in expected]
     for row, result in zip(rows, expected):
         assert row["Dato"] == (result["date"] or "")
@@ -151,3 +151,9 @@ def test_the_base_url_comes_from_the_environment(built_index, monkeypatch):
 def test_a_base_url_that_is_no_web_address_is_refused_at_start(built_index, value):
     with pytest.raises(ConfigError, match="base URL must be an http"):
         create_app({"CORPUS_DIR": built_index.corpus, "INDEX_DIR": built_index.index, "BASE_URL": value})
+
+
+def test_the_csv_names_the_presenters(client):
+    rows = csv_rows(client.get("/export.csv?q=&type=case"))
+    names = {row["Fil"]: row["Oplægsholdere"] for row in rows}
+    assert names.get("2021-04-29-erhvervspartnerskaber/kalundborg-forsyning-case.pptx") == "Lone Vestergaard Holm"

@@ -187,3 +187,18 @@ def test_a_meeting_folder_with_spaces_and_danish_letters_has_a_page(hostile_clie
     assert page.find("h1").get_text() == "Grønne tage i Århus"
     document = page.select_one(".doc-list a")
     assert html(hostile_client.get(document["href"])).select_one("a[href='%s']" % href)
+
+
+def test_every_sample_presentation_shows_its_presenter_on_its_page_and_result(client):
+    # issue 12: coordinators find earlier talks by who gave them
+    data = api_json(client, "/api/search?q=&per_page=100")
+    talks = [r for r in data["results"] if r["type"] in ("presentation", "case")]
+    assert talks
+    for talk in talks:
+        names = [p["name"] for p in talk["presenters"]]
+        assert names, talk["path"]
+        page = html(client.get(f"/dokument/{talk['id']}"))
+        assert [a.get_text() for a in page.select("dl.meta-list a[href*='presenter=']")] == names
+    results = html(client.get("/?presenter=Lone+Vestergaard+Holm"))
+    assert "Lone Vestergaard Holm" in results.select_one(".result-presenters").get_text()
+    assert "Oplægsholder" in results.get_text()

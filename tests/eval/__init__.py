@@ -1,0 +1,1 @@
+"""The labelled evaluation set for metadata extraction: run it with ``make eval``."""
