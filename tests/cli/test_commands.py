@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from klimaviden.cli import main
 
-REINDEX_KEYS = {"added", "updated", "deleted", "unchanged", "skipped", "failed", "documents", "passages", "seconds"}
+REINDEX_KEYS = {"added", "updated", "deleted", "unchanged", "skipped", "failed", "documents", "passages", "ocr_pages",
+                "seconds"}
 
 
 @pytest.fixture

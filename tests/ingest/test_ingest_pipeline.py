@@ -266,7 +266,7 @@ def test_an_invalid_sidecar_is_reported_by_the_scan_and_its_document_read_withou
     assert scan_corpus(filled).failures() == [{
         "path": f"{MEETING}/di-rapport-sektorkobling.pdf.meta.toml",
         "error": "invalid sidecar di-rapport-sektorkobling.pdf.meta.toml: type must be one of announcement, "
-                 "presentation, report, case, minutes, other, got 'rapport'; "
+                 "news, presentation, report, case, minutes, notes, other, got 'rapport'; "
                  f"{MEETING}/di-rapport-sektorkobling.pdf is indexed with what the file itself says",
     }]
 

@@ -151,7 +151,7 @@ def test_a_legacy_encoded_web_page_is_served_in_the_charset_the_header_names(tmp
     page = ('<html><head><meta charset="windows-1252"><title>Grøn omstilling</title></head>'
             "<body><h1>Grøn omstilling i Århus</h1><p>Kølerum og varmepumper på skolerne.</p></body></html>")
     (corpus / "noter" / "gammel-side.html").write_bytes(page.encode("cp1252"))
-    from index.reindex import reindex
+    from reindex import reindex
 
     reindex(corpus, index_dir, full=True, workers=1)
     client = make_app(Settings(corpus=corpus, index=index_dir)).test_client()
