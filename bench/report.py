@@ -188,7 +188,13 @@ def relevance_snippet(relevance: dict) -> str:
     ]) + "\n"
 
 
-WEBPAGE_HEADER = ["Format", "Files", "KiB a file", "Files/s (1 process)", "Files per CPU s", "ms a file", "s an OCR page"]
+WEBPAGE_HEADER = ["Format", "Files", "KiB a file", "Files/s (1 process)", "Files per CPU s", "ms a file",
+                  "s an OCR page (CPU s)"]
+
+
+def _rate(value) -> str:
+    """Files a second: whole numbers, but two decimals below 10 (a scanned PDF takes seconds)."""
+    return _fmt(value, 0 if value is None or value >= 10 else 2)
 
 
 def webpage_sections(results: dict) -> list[str]:
@@ -196,8 +202,10 @@ def webpage_sections(results: dict) -> list[str]:
     pages = results.get("webpages")
     if not pages:
         return []
-    rows = [[fmt, str(r["files"]), _fmt(r["kib_per_file"], 0), _fmt(r["files_per_second"], 0),
-             _fmt(r["files_per_cpu_second"], 0), _fmt(r["ms_per_file"], 1), _fmt(r.get("seconds_per_ocr_page"), 2)]
+    rows = [[fmt, str(r["files"]), _fmt(r["kib_per_file"], 0), _rate(r["files_per_second"]),
+             _rate(r["files_per_cpu_second"]), _fmt(r["ms_per_file"], 1),
+             f"{_fmt(r.get('seconds_per_ocr_page'), 2)} ({_fmt(r.get('cpu_seconds_per_ocr_page'), 2)})"
+             if r.get("ocr_pages") else "–"]
             for fmt, r in pages["extraction"].items()]
     ratio, parallel = pages["build_ratio"], pages["html_parallel"]
     return [

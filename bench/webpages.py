@@ -52,7 +52,7 @@ def format_groups(relpaths: list[str], scanned: list[str] = ()) -> dict[str, lis
 
 def extraction_rates(corpus: Path, relpaths: list[str], per_format: int = PER_FORMAT, scanned: list[str] = ()) -> dict:
     """{format: {"files", "files_per_second", "files_per_cpu_second", "ms_per_file", "kib_per_file",
-    "ocr_pages", "seconds_per_ocr_page"}}. Scanned PDFs are read by OCR each time (no OCR cache);
+    "ocr_pages", "seconds_per_ocr_page", "cpu_seconds_per_ocr_page"}}. Scanned PDFs are read by OCR each time (no OCR cache);
     no file of the corpus is ever cached in the repo's data folder."""
     from ingest.options import ExtractOptions
     from ingest.pipeline import extract_file
@@ -70,7 +70,8 @@ def extraction_rates(corpus: Path, relpaths: list[str], per_format: int = PER_FO
                       "files_per_cpu_second": len(files) / used if used else None,
                       "ms_per_file": 1000 * wall / len(files),
                       "kib_per_file": sum((corpus / f).stat().st_size for f in files) / len(files) / 1024,
-                      "ocr_pages": ocr_pages, "seconds_per_ocr_page": wall / ocr_pages if ocr_pages else None}
+                      "ocr_pages": ocr_pages, "seconds_per_ocr_page": wall / ocr_pages if ocr_pages else None,
+                      "cpu_seconds_per_ocr_page": used / ocr_pages if ocr_pages else None}
     return rates
 
 

@@ -92,3 +92,17 @@ def test_a_cold_and_a_warm_build_of_a_scan_read_it_once_into_the_given_data_fold
     assert result["seconds_per_page"]["n"] == 1 and result["confidence"]["p50"] > 60
     assert result["extra_cpu_seconds"] > 0
     assert list((data / "ocr").rglob("*-p1.json"))  # the cache the full build reads next
+
+
+def test_the_extraction_table_shows_scanned_pdfs_by_their_seconds_an_ocr_page():
+    rate = {"files": 3, "kib_per_file": 196.0, "files_per_second": 0.037, "files_per_cpu_second": 0.2,
+            "ms_per_file": 27038.7, "ocr_pages": 13, "seconds_per_ocr_page": 6.24, "cpu_seconds_per_ocr_page": 1.5}
+    text = rate | {"files": 138, "files_per_second": 24.4, "files_per_cpu_second": 58.0, "ocr_pages": 0,
+                   "seconds_per_ocr_page": None, "cpu_seconds_per_ocr_page": None}
+    pages = {"load_average_at_start": (1.0, 1.0, 1.0), "extraction": {"pdf": text, "pdf (scanned)": rate},
+             "html_parallel": {"pages_per_second": 120.0, "workers": 2, "workers_cpu_seconds": 3.0},
+             "build_ratio": {"pages": 10, "klimaviden": {"seconds": 2.0, "cpu_seconds": 3.0},
+                             "plain": {"seconds": 0.5, "cpu_seconds": 0.4}, "ratio_wall": 4.0, "ratio_cpu": 7.5}}
+    lines = "\n".join(report.webpage_sections({"webpages": pages})).splitlines()
+    assert "| pdf | 138 | 196 | 24 | 58 | 27038.7 | – |" in lines
+    assert "| pdf (scanned) | 3 | 196 | 0.04 | 0.20 | 27038.7 | 6.24 (1.50) |" in lines
