@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -25,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.sizes:
         overrides["sizes"] = tuple(int(n) for n in args.sizes.split(","))
     config = runner.BenchConfig(**{**config.__dict__, **overrides})
+    # whatever reads the environment (the relevance build, the web app) keeps its OCR cache under
+    # bench/data too, never in the repo's var/data: runs do not share a cache by accident
+    os.environ["KLIMAVIDEN_DATA"] = str(config.data_dir / "data")
     started = time.perf_counter()
 
     def log(message: str) -> None:

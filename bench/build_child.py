@@ -1,10 +1,15 @@
 """Run one klimaviden reindex in a fresh process and print its report as JSON (for peak-RSS measuring).
 
-Usage: python -m bench.build_child CORPUS INDEX [--full]
+Usage: python -m bench.build_child CORPUS INDEX DATA [--full] [--page-log FILE]
+
+DATA is the data folder (the OCR cache), always one of the bench's own under bench/data, so a run
+never reads or fills the repo's var/data. With --page-log, each page read by OCR is logged to FILE
+as a JSON line (bench/ocr.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -13,13 +18,27 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    corpus, index = Path(argv[0]), Path(argv[1])
+    parser = argparse.ArgumentParser(prog="python -m bench.build_child")
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("index", type=Path)
+    parser.add_argument("data", type=Path, help="the data folder: OCR text is cached in DATA/ocr")
+    parser.add_argument("--full", action="store_true")
+    parser.add_argument("--page-log", type=Path, help="append one JSON line per page read by OCR")
+    args = parser.parse_args(argv)
     started = time.perf_counter()
+    from ingest.options import ExtractOptions
     from reindex import reindex
 
+    from bench.ocr import PageLog
+
+    page_log = PageLog(args.page_log).install() if args.page_log else None
     imported = time.perf_counter()
     before = os.times()
-    report = reindex(corpus, index, full="--full" in argv)
+    try:
+        report = reindex(args.corpus, args.index, full=args.full, options=ExtractOptions(data_dir=args.data))
+    finally:
+        if page_log:
+            page_log.close()
     done = time.perf_counter()
     after = os.times()
     data = report.as_dict()

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import random
 import shutil
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from bench import textgen
 from bench.vocab import Vocabulary, load_vocabulary
 from bench.writers import write_document
 
-GENERATOR_VERSION = 2  # 2: HTML pages at real size, in a full site template
+GENERATOR_VERSION = 3  # 2: HTML pages at real size, in a full site template; 3: one PDF in 50 scanned
 KIND_WEIGHTS = {"html": 35, "txt": 25, "pdf": 20, "pptx": 20}
+SCANNED_EVERY = 50  # one PDF in 50 is a scan (pages as images, no text layer), as in real archives
 MANIFEST = ".bench-manifest.json"
 FIRST_DAY = date(2016, 1, 4)
 DAYS = 10 * 365
@@ -47,6 +49,7 @@ class DocPlan:
     day: date
     topics: tuple[str, ...]
     meeting: MeetingPlan | None = None
+    scanned: bool = False  # a PDF whose pages are images without text, read only by OCR
 
 
 def plan_corpus(seed: int, n: int, vocab: Vocabulary) -> list[DocPlan]:
@@ -65,7 +68,20 @@ def plan_corpus(seed: int, n: int, vocab: Vocabulary) -> list[DocPlan]:
             kind = rng.choices(kinds, weights)[0]
             name = f"{day.isoformat()}-{rng.choice(('notat', 'nyhed', 'status', 'opsamling'))}-{len(plans)}"
             plans.append(DocPlan(f"noter/{day.year}/{name}.{kind}", kind, day, topics))
-    return plans[:n]
+    return mark_scanned(plans[:n], SCANNED_EVERY)
+
+
+def mark_scanned(plans: list[DocPlan], every: int = SCANNED_EVERY) -> list[DocPlan]:
+    """The same plans with one PDF in `every` made a scan: the (every // 2)-th PDF, then each
+    `every`-th after it, counted in plan order, so a bigger corpus keeps a smaller one's scans."""
+    marked, pdfs = [], 0
+    for plan in plans:
+        if plan.kind == "pdf":
+            if pdfs % every == every // 2:
+                plan = replace(plan, scanned=True)
+            pdfs += 1
+        marked.append(plan)
+    return marked
 
 
 def _meeting_docs(rng, vocab, topics, day, used, kinds, weights) -> list[DocPlan]:
@@ -138,6 +154,7 @@ def ensure_corpus(source: Path, data_dir: Path, seed: int, n: int, *, processes:
         "meetings": len({p.meeting.folder for p in plans if p.meeting}),
         "generation_seconds": round(time.perf_counter() - started, 2),
         "mutable_file": next(p.relpath for p in plans if p.kind == "txt"),
+        "scanned_pdfs": [p.relpath for p in plans if p.scanned],
     }
     (work / MANIFEST).write_text(json.dumps(manifest, indent=2), "utf-8")
     shutil.rmtree(target, ignore_errors=True)
@@ -155,7 +172,25 @@ def _init_worker(source: Path) -> None:
 
 def _write_one(job) -> int:
     work, plan, seed = job
-    return write_document(work / plan.relpath, plan.kind, render(plan, seed, _VOCAB))
+    return write_document(work / plan.relpath, plan.kind, render(plan, seed, _VOCAB), scanned=plan.scanned)
+
+
+def subset(corpus: Path, target: Path, relpaths: list[str]) -> list[str]:
+    """A corpus of only `relpaths` of `corpus` (hard links), with their meeting files and the word
+    lists, in `target` (emptied first); returns the relpaths, sorted."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in ("taxonomy.toml", "entities.toml"):
+        if (corpus / name).exists():
+            shutil.copyfile(corpus / name, target / name)
+    relpaths = sorted(relpaths)
+    for relpath in relpaths:
+        (target / relpath).parent.mkdir(parents=True, exist_ok=True)
+        os.link(corpus / relpath, target / relpath)
+        meeting = (corpus / relpath).parent / "meeting.toml"
+        if meeting.exists() and not (target / relpath).with_name("meeting.toml").exists():
+            shutil.copyfile(meeting, (target / relpath).with_name("meeting.toml"))
+    return relpaths
 
 
 def _slug(text: str) -> str:

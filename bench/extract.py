@@ -59,18 +59,19 @@ def ingest_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-def cached_extract(corpus: Path, source: Path, cache_dir: Path, *, workers: int | None = 2) -> tuple[list[PlainDoc], dict]:
+def cached_extract(corpus: Path, source: Path, cache_dir: Path, *, workers: int | None = 2,
+                   options=None) -> tuple[list[PlainDoc], dict]:
     """extract_corpus, kept in cache_dir per corpus and ingest version (extraction is the slow part)."""
     try:
         key = f"extract-{corpus.name}-{ingest_fingerprint()}.pickle"
     except ImportError:
-        return extract_corpus(corpus, source, workers=workers)
+        return extract_corpus(corpus, source, workers=workers, options=options)
     path = cache_dir / key
     if path.exists():
         started = time.perf_counter()
         docs, info = pickle.loads(path.read_bytes())
         return docs, dict(info, cached=True, load_seconds=time.perf_counter() - started)
-    docs, info = extract_corpus(corpus, source, workers=workers)
+    docs, info = extract_corpus(corpus, source, workers=workers, options=options)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob(f"extract-{corpus.name}-*.pickle"):
         old.unlink()
@@ -78,8 +79,10 @@ def cached_extract(corpus: Path, source: Path, cache_dir: Path, *, workers: int 
     return docs, dict(info, cached=False)
 
 
-def extract_corpus(corpus: Path, source: Path, *, workers: int | None = 2) -> tuple[list[PlainDoc], dict]:
-    """All documents of a corpus as PlainDocs, plus {"seconds", "documents", "failed", "source"}."""
+def extract_corpus(corpus: Path, source: Path, *, workers: int | None = 2,
+                   options=None) -> tuple[list[PlainDoc], dict]:
+    """All documents of a corpus as PlainDocs, plus {"seconds", "documents", "failed", "source"};
+    `options` (ingest's ExtractOptions: OCR and its cache's data folder) default to the environment's."""
     started = time.perf_counter()
     try:
         from ingest.pipeline import extract_many, scan_corpus
@@ -90,7 +93,8 @@ def extract_corpus(corpus: Path, source: Path, *, workers: int | None = 2) -> tu
     scan = scan_corpus(corpus)
     docs: list[PlainDoc] = []
     failed = 0
-    for _relpath, result in extract_many(corpus, [f.relpath for f in scan.files], workers=workers):
+    for _relpath, result in extract_many(corpus, [f.relpath for f in scan.files], workers=workers,
+                                              options=options):
         if isinstance(result, Exception):
             failed += 1
         else:

@@ -1,21 +1,29 @@
-"""Write a generated document in its file format: HTML in a full site template (bench.sitepage), TXT, PDF (fpdf2), PPTX."""
+"""Write a generated document in its file format: HTML in a full site template (bench.sitepage), TXT, PDF (fpdf2),
+a scanned PDF (the sample corpus's scanner, tools/make_sample_corpus.py), PPTX."""
 
 from __future__ import annotations
 
 import io
 import random
+from datetime import datetime, timezone
 from pathlib import Path
 
 from bench import sitepage
 from bench.textgen import MONTHS, DocText
+from tools.make_sample_corpus import scanned_pdf
 
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "‐": "-"})
 
 
-def write_document(path: Path, kind: str, doc: DocText) -> int:
-    """Write `doc` to `path` in the format `kind`; returns the number of bytes written."""
+def write_document(path: Path, kind: str, doc: DocText, *, scanned: bool = False) -> int:
+    """Write `doc` to `path` in the format `kind` (a PDF `scanned`: pages as images without text);
+    returns the number of bytes written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"html": html_bytes, "txt": txt_bytes, "pdf": pdf_bytes, "pptx": pptx_bytes}[kind](doc)
+    if scanned and kind != "pdf":
+        raise ValueError(f"only a PDF can be scanned, not {kind}")
+    writer = scanned_pdf_bytes if scanned else {"html": html_bytes, "txt": txt_bytes, "pdf": pdf_bytes,
+                                                "pptx": pptx_bytes}[kind]
+    data = writer(doc)
     path.write_bytes(data)
     return len(data)
 
@@ -66,6 +74,13 @@ def pdf_bytes(doc: DocText) -> bytes:
         for text in section.paragraphs:
             cell(5, text)
     return bytes(pdf.output())
+
+
+def scanned_pdf_bytes(doc: DocText) -> bytes:
+    """The PDF of `doc` printed and scanned: its pages as greyscale images, no text layer."""
+    day = _iso_date(doc.dateline)
+    created = datetime.fromisoformat(day).replace(tzinfo=timezone.utc) if day else datetime(2016, 1, 4, tzinfo=timezone.utc)
+    return scanned_pdf(pdf_bytes(doc), created)
 
 
 def pptx_bytes(doc: DocText) -> bytes:

@@ -28,12 +28,17 @@ def available() -> bool:
     return True
 
 
-def full_build(corpus: Path, index_dir: Path) -> dict:
-    """`reindex(full=True)` in a fresh process: seconds, documents/s, peak RSS of the tree, index size."""
+def full_build(corpus: Path, index_dir: Path, data_dir: Path, *, page_log: Path | None = None) -> dict:
+    """`reindex(full=True)` in a fresh process: seconds, documents/s, peak RSS of the tree, index size.
+
+    `data_dir` is the data folder (its OCR cache), one of the bench's own; `page_log` receives a
+    JSON line per page read by OCR (bench/ocr.py)."""
     started = time.perf_counter()
     before = os.times()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.build_child", str(corpus), str(index_dir), "--full"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "bench.build_child", str(corpus), str(index_dir), str(data_dir), "--full"]
+    if page_log is not None:
+        command += ["--page-log", str(page_log)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with PeakRss(proc.pid) as peak:
         out, err = proc.communicate()
     wall = time.perf_counter() - started
@@ -50,7 +55,7 @@ def full_build(corpus: Path, index_dir: Path) -> dict:
         "passages": report.get("passages"), "docs_per_second": (report.get("documents") or 0) / seconds,
         "cpu_seconds": cpu, "writer_cpu_seconds": report.get("writer_cpu_seconds"),
         "parser_cpu_seconds": report.get("parser_cpu_seconds"), "peak_rss_bytes": peak.bytes, "index_bytes": folder_bytes(index_dir),
-        "failed": report.get("failed_count", 0), "report": report,
+        "failed": report.get("failed_count", 0), "ocr_pages": report.get("ocr_pages", 0), "report": report,
     }
 
 
@@ -91,14 +96,18 @@ class KlimavidenEngine:
 
 
 def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable_file: str,
-                repetitions: int) -> dict:
-    """Reindex with nothing changed, and with one file changed until the open service finds the change."""
+                repetitions: int, data_dir: Path) -> dict:
+    """Reindex with nothing changed, and with one file changed until the open service finds the change
+    (with the data folder, the OCR cache, of the full build)."""
+    from ingest.options import ExtractOptions
     from reindex import reindex
+
+    options = ExtractOptions(data_dir=data_dir)
 
     unchanged = []
     for _ in range(repetitions):
         started = time.perf_counter()
-        reindex(corpus, index_dir)
+        reindex(corpus, index_dir, options=options)
         unchanged.append(time.perf_counter() - started)
     path = corpus / mutable_file
     original = path.read_bytes()
@@ -108,7 +117,7 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
             marker = _nonsense_word(k)
             path.write_bytes(original + f"\nTilføjet: {marker}\n".encode("utf-8"))
             started = time.perf_counter()
-            report = reindex(corpus, index_dir)
+            report = reindex(corpus, index_dir, options=options)
             reindexed = time.perf_counter() - started
             try:
                 found = _wait_until_found(engine, marker, deadline=started + 30)
@@ -121,7 +130,7 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
             assert report.as_dict()["updated"] >= 1, report.as_dict()
     finally:
         path.write_bytes(original)
-        reindex(corpus, index_dir)
+        reindex(corpus, index_dir, options=options)
     return {"unchanged": summarize(unchanged), "one_changed": summarize(changed),
             "one_changed_visible": summarize([v for v in visible if v == v]),
             "not_visible": sum(1 for v in visible if v != v), "service_errors": errors}

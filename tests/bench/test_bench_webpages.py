@@ -32,3 +32,10 @@ def test_the_plain_indexer_reads_all_text_of_the_pages_into_fts5(tmp_path):
         assert db.execute("SELECT title FROM pages").fetchone()[0].startswith("Solceller på skolernes tage |")
     finally:
         db.close()
+
+
+def test_scanned_pdfs_are_a_format_of_their_own():
+    groups = webpages.format_groups(["b/referat.pdf", "a/nyhed.html", "a/scan.pdf", "a/oplaeg.pdf"], ["a/scan.pdf"])
+    assert groups == {"html": ["a/nyhed.html"], "pdf": ["a/oplaeg.pdf", "b/referat.pdf"],
+                      webpages.SCANNED: ["a/scan.pdf"]}
+    assert webpages.format_groups(["a/scan.pdf"]) == {"pdf": ["a/scan.pdf"]}
