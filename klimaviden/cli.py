@@ -20,6 +20,7 @@ from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
 from klimaviden.terminal import format_document, format_results, format_stats
+from klimaviden.users import audit_command, users
 
 
 class UsageError(click.ClickException):
@@ -243,3 +244,7 @@ def serve(settings, quiet, host, port):
     app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index)})
     click.echo(f"klimaviden serves http://{host}:{port}/ (Ctrl-C stops)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+main.add_command(users)
+main.add_command(audit_command)

@@ -9,23 +9,28 @@ from pathlib import Path
 
 CORPUS_ENV = "KLIMAVIDEN_CORPUS"
 INDEX_ENV = "KLIMAVIDEN_INDEX"
+DATA_ENV = "KLIMAVIDEN_DATA"  # accounts, sessions and the audit trail (survives reindexing)
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("var/index")
+DEFAULT_DATA = Path("var/data")
 
 
 @dataclass(frozen=True)
 class Settings:
     corpus: Path
     index: Path
+    data: Path = DEFAULT_DATA
 
 
 def resolve_settings(
     corpus: str | os.PathLike | None = None,
     index: str | os.PathLike | None = None,
     environ: Mapping[str, str] | None = None,
+    data: str | os.PathLike | None = None,
 ) -> Settings:
     env = os.environ if environ is None else environ
     return Settings(
         corpus=Path(corpus or env.get(CORPUS_ENV) or DEFAULT_CORPUS),
         index=Path(index or env.get(INDEX_ENV) or DEFAULT_INDEX),
+        data=Path(data or env.get(DATA_ENV) or DEFAULT_DATA),
     )
