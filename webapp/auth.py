@@ -221,8 +221,13 @@ def signed_in(role: str | None = None):
     if user is None:
         abort(login_required_response())
     if role == "admin" and not user.is_admin:
-        abort(error_response(403, "Kun en administrator kan gøre dette."))
+        refuse(403, "Kun en administrator kan gøre dette.")
     return user
+
+
+def refuse(status: int, message: str):
+    """Ends the request with the one error shape (a Danish page, or JSON for machine paths)."""
+    abort(current_app.make_response(error_response(status, message)))
 
 
 def _too_large(exc: RequestEntityTooLarge):

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 
 from flask import (
-    Blueprint, Flask, abort, current_app, jsonify, redirect, render_template, request, url_for,
+    Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for,
 )
 
 from curation import audit, feeds, jobs, trash
@@ -30,7 +30,7 @@ from ingest.errors import IngestError
 from ingest.meetings import MEETING_FILE, load_meeting
 from ingest.sidecar import sidecar_path
 from ingest.taxonomy import load_taxonomy, taxonomy_path
-from webapp.auth import database, signed_in
+from webapp.auth import database, refuse, signed_in
 from webapp.backend import get_service
 from webapp.errors import NotFound, error_response
 
@@ -66,7 +66,7 @@ def corpus_writable() -> bool:
 
 def require_writable() -> None:
     if not corpus_writable():
-        abort(error_response(403, READ_ONLY_MESSAGE))
+        refuse(403, READ_ONLY_MESSAGE)
 
 
 def checksum(path: Path) -> str:
