@@ -8,6 +8,7 @@ Each job's state lives in the data folder's database, so any worker can answer a
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 from curation.db import Database
 from klimaviden.exit_codes import LOCKED
 
+logger = logging.getLogger(__name__)
 STATES = ("queued", "waiting", "running", "done", "failed")
 
 
@@ -86,8 +88,16 @@ def _outcome(completed: subprocess.CompletedProcess) -> dict:
     return outcome
 
 
+def _run_guarded(db: Database, job_id: str, settings: JobSettings) -> None:
+    try:
+        run(db, job_id, settings)
+    except Exception as exc:  # the page must not poll a job that can never finish
+        logger.exception("reindex job %s failed", job_id)
+        _set(db, job_id, "failed", {"error": f"{type(exc).__name__}: {exc}"})
+
+
 def start(db: Database, job_id: str, settings: JobSettings) -> threading.Thread:
     """Runs the job in a background thread of this process (which only waits for the child)."""
-    thread = threading.Thread(target=run, args=(db, job_id, settings), name=f"reindex-{job_id}", daemon=True)
+    thread = threading.Thread(target=_run_guarded, args=(db, job_id, settings), name=f"reindex-{job_id}", daemon=True)
     thread.start()
     return thread

@@ -15,7 +15,7 @@ from curation_helpers import (
 )
 from web_corpus import _pdf, _pptx
 
-from curation import audit
+from curation import audit, trash
 from index.lock import reindex_lock
 from index.service import SearchService
 from ingest.document import document_id
@@ -317,3 +317,22 @@ def test_require_login_closes_pages_api_exports_and_files_but_not_healthz(site):
     assert stranger.get(f"/feed.atom?token={token}").status_code == 200
     client.post("/konto", data={"csrf_token": csrf_from(made), "handling": "tilbagekald"})
     assert stranger.get(f"/feed.atom?token={token}").status_code == 401
+
+
+def test_only_an_admin_deletes_for_good_and_it_is_audited(site):
+    app = site["app"]
+    (site["corpus"] / "2024-02-01-varme" / "slet.txt").write_text("Persondata der skal slettes", encoding="utf-8")
+    entry = trash.remove(site["corpus"], "2024-02-01-varme/slet.txt", "anne")
+    coordinator = app.test_client()
+    sign_in(coordinator)
+    assert coordinator.post(f"/papirkurv/{entry.id}/slet", data={"csrf_token": page_csrf(coordinator)}).status_code == 403
+    assert trash.get(site["corpus"], entry.id)
+    admin = app.test_client()
+    sign_in(admin, "bo")
+    page = admin.get("/papirkurv").get_data(as_text=True)
+    assert "Slet for altid" in page
+    assert admin.post(f"/papirkurv/{entry.id}/slet", data={"csrf_token": csrf_from(page)}).status_code == 302
+    assert not any(e.id == entry.id for e in trash.entries(site["corpus"]))
+    deleted = [e for e in audit.entries(database(app)) if e["action"] == "delete"]
+    assert deleted[-1]["user"] == "bo" and deleted[-1]["target"] == "2024-02-01-varme/slet.txt"
+    assert "slet.txt" in admin.get("/logbog").get_data(as_text=True)
