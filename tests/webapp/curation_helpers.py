@@ -71,3 +71,15 @@ def wait_for_job(client, location: str, timeout: float = 120) -> dict:
             return status
         time.sleep(0.2)
     raise AssertionError(f"job {job_id} did not finish")
+
+
+def wait_for_all_jobs(db, timeout: float = 120) -> None:
+    """Until no reindex job of the app is queued, waiting or running (e.g. the one a removal starts)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with db.connect() as conn:
+            busy = conn.execute("SELECT count(*) FROM jobs WHERE state IN ('queued', 'waiting', 'running')").fetchone()[0]
+        if not busy:
+            return
+        assert time.monotonic() < deadline, "reindex jobs did not finish"
+        time.sleep(0.2)

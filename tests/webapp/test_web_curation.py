@@ -11,11 +11,12 @@ import tomllib
 import pytest
 from flask import request
 from curation_helpers import (
-    PASSWORD, csrf_from, make_curation_app, page_csrf, sign_in, wait_for_job, write_small_corpus,
+    PASSWORD, csrf_from, make_curation_app, page_csrf, sign_in, wait_for_all_jobs, wait_for_job,
+    write_small_corpus,
 )
 from web_corpus import _pdf, _pptx
 
-from curation import audit, trash
+from curation import accounts, audit, trash
 from index.lock import reindex_lock
 from index.service import SearchService
 from ingest.document import document_id
@@ -98,14 +99,15 @@ def test_secure_cookie_when_configured_for_https(site):
     assert "Secure" in client.get("/log-ind").headers["Set-Cookie"]
 
 
-def test_wrong_password_then_lockout_is_logged(client, caplog):
+def test_wrong_password_then_lockout_is_logged(client, site, caplog):
+    accounts.add_user(database(site["app"]), "lise", "coordinator", PASSWORD)
     caplog.set_level(logging.WARNING)
-    statuses = [sign_in(client, "bo", "forkert-kodeord").status_code for _ in range(3)]
+    statuses = [sign_in(client, "lise", "forkert-kodeord").status_code for _ in range(3)]
     assert statuses == [401, 401, 401]
-    locked = sign_in(client, "bo", PASSWORD)
+    locked = sign_in(client, "lise", PASSWORD)
     assert locked.status_code == 429
     assert "For mange forkerte forsøg" in locked.get_data(as_text=True)
-    assert "failed sign-in for 'bo'" in caplog.text and "forkert-kodeord" not in caplog.text
+    assert "failed sign-in for 'lise'" in caplog.text and "forkert-kodeord" not in caplog.text
 
 
 def _seen_through(app, headers) -> dict:
@@ -267,6 +269,7 @@ def test_a_read_only_corpus_switches_editing_off(site):
 
 
 def test_an_upload_while_cron_holds_the_lock_waits_and_loses_nothing(anne, site):
+    wait_for_all_jobs(database(site["app"]))
     with reindex_lock(site["index"]):
         response = upload(anne, [("vent.txt", "Notat om varmepumper i landsbyer".encode())], moede="2024-02-01-varme")
         assert response.status_code == 302
@@ -282,6 +285,7 @@ def test_an_upload_while_cron_holds_the_lock_waits_and_loses_nothing(anne, site)
 def test_the_files_written_are_the_corpus_layout(site, tmp_path):
     """A fresh index built from the corpus the app wrote holds the same records as the live one
     (runs after the upload and correction tests above, on the files they wrote)."""
+    wait_for_all_jobs(database(site["app"]))
     fresh = tmp_path / "fresh-index"
     report = reindex(site["corpus"], fresh, full=True, workers=1).as_dict()
     assert not report["failed"]
