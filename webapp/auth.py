@@ -199,6 +199,7 @@ def login():
     if user is None:
         current_app.logger.warning("failed sign-in for %r from %s", name, client_address())
         return render_template("login.html", next_url=next_url, name=name, error=WRONG_PASSWORD_MESSAGE), 401
+    sessions.purge_expired(database())
     session.clear()
     session.rotate()
     session["user"] = user.name

@@ -130,3 +130,19 @@ def test_no_serious_accessibility_violations_on_the_curation_pages(open_page, cu
     found["job page, finished"] = axe_violations(page)
     found = {path: v for path, v in found.items() if v}
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_files_dropped_on_the_file_box_join_the_upload(open_page, curation_site):
+    url = curation_site["url"]
+    page = open_page(DESKTOP)
+    sign_in(page, url)
+    page.goto(url + "/tilfoej")
+    assert page.is_visible("text=… eller træk filerne herind.")
+    transfer = page.evaluate_handle("""() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(["Referat om varmeplaner"], "referat fra mødet.txt", {type: "text/plain"}));
+        return transfer;
+    }""")
+    page.dispatch_event("[data-drop-zone]", "drop", {"dataTransfer": transfer})
+    assert page.evaluate("() => document.querySelector('#filer').files.length") == 1
+    assert page.inner_text(".chosen-files") == "referat fra mødet.txt"
