@@ -170,16 +170,25 @@ def add():
     saved = []
     for upload, name in zip(uploads, names):
         stored, fd = create_exclusive(root / folder, name)
-        with os.fdopen(fd, "wb") as handle:
-            shutil.copyfileobj(upload.stream, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
         relpath = f"{folder}/{stored}"
+        _write_upload(fd, upload.stream, root / relpath)
         if sidecar:
             write_atomic(sidecar_path(root / relpath), dumps(sidecar))
         audit.record(database(), user.name, "upload", relpath, after=sidecar or None)
         saved.append(relpath)
     return redirect(url_for("curation.job_page", job_id=start_reindex(user.name, saved)))
+
+
+def _write_upload(fd: int, stream, path: Path) -> None:
+    """Copies an upload into its new file; a half-written file (disk full) is removed, not left behind."""
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            shutil.copyfileobj(stream, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _chosen_meeting(form) -> tuple[str, dict | None]:

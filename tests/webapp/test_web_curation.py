@@ -17,11 +17,13 @@ from curation_helpers import (
 from web_corpus import _pdf, _pptx
 
 from curation import accounts, audit, trash
+from curation.naming import create_exclusive
 from index.lock import reindex_lock
 from index.service import SearchService
 from ingest.document import document_id
 from reindex import reindex
 from webapp.auth import COOKIE, client_address, database
+from webapp.curation import _write_upload
 
 NEW_MEETING = {"moede": "nyt", "meeting_title": "Grøn varme og fjernkøling", "meeting_date": "2025-09-03",
                "meeting_place": "Kolding", "meeting_themes": "Varmeforsyning"}
@@ -340,3 +342,15 @@ def test_only_an_admin_deletes_for_good_and_it_is_audited(site):
     deleted = [e for e in audit.entries(database(app)) if e["action"] == "delete"]
     assert deleted[-1]["user"] == "bo" and deleted[-1]["target"] == "2024-02-01-varme/slet.txt"
     assert "slet.txt" in admin.get("/logbog").get_data(as_text=True)
+
+
+def test_a_failed_write_leaves_no_half_file(site, tmp_path):
+    class Broken(io.BytesIO):
+        def read(self, *args):
+            raise OSError(28, "No space left on device")
+
+    folder = site["corpus"] / "2024-02-01-varme"
+    name, fd = create_exclusive(folder, "fuld.txt")
+    with pytest.raises(OSError):
+        _write_upload(fd, Broken(), folder / name)
+    assert not (folder / name).exists()
