@@ -12,9 +12,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
 
 from curation import trash
 from curation.content import ContentMismatch, check_content
+from curation.metadata import SIDECAR_FIELDS, FormError, parse_presenters, presenters_text, sidecar_from_form
 from curation.naming import MAX_BYTES, UnsafeName, create_exclusive, meeting_folder_name, safe_filename
 from curation.tomlwrite import dumps
 from ingest.pipeline import scan_corpus
@@ -152,3 +154,37 @@ def test_the_scan_skips_the_trash(tmp_path):
     (folder / "b.txt").write_text("Referat om vand")
     trash.remove(tmp_path, "2024-05-01-moede/b.txt", "anne")
     assert [f.relpath for f in scan_corpus(tmp_path).files] == ["2024-05-01-moede/a.txt"]
+
+
+def test_presenters_are_written_as_tables_that_read_back():
+    presenters = parse_presenters("Mette Holm; klimakoordinator; Kolding Kommune\nJens Berg\n\n")
+    text = dumps({"title": "Oplæg", "presenters": presenters, "organizations": ["DI"]})
+    assert tomllib.loads(text) == {
+        "title": "Oplæg", "organizations": ["DI"],
+        "presenters": [{"name": "Mette Holm", "role": "klimakoordinator", "organization": "Kolding Kommune"},
+                       {"name": "Jens Berg"}],
+    }
+    assert presenters_text(presenters) == "Mette Holm; klimakoordinator; Kolding Kommune\nJens Berg"
+
+
+@pytest.mark.parametrize("lines", ["; rolle uden navn", "a; b; c; d"])
+def test_a_presenter_line_that_cannot_be_read_is_refused(lines):
+    with pytest.raises(FormError):
+        parse_presenters(lines)
+
+
+@pytest.mark.skipif("presenters" not in SIDECAR_FIELDS, reason="the sidecar reader knows no presenters yet")
+def test_the_sidecar_reader_accepts_written_presenters():
+    text = dumps({"presenters": parse_presenters("Mette Holm; klimakoordinator; Kolding Kommune")})
+    (presenter,) = parse_sidecar(tomllib.loads(text)).presenters
+    assert (presenter.name, presenter.role, presenter.organization) == ("Mette Holm", "klimakoordinator", "Kolding Kommune")
+
+
+def test_only_fields_the_reader_knows_are_written():
+    form = MultiDict({"title": " Plan  for varme ", "type": "report", "presenters": "Mette Holm",
+                      "topics": "energi", "organizations": "DI, KL"})
+    data = sidecar_from_form(form, ["energi"])
+    assert set(data) <= set(SIDECAR_FIELDS)
+    assert data["title"] == "Plan for varme" and data["organizations"] == ["DI", "KL"]
+    with pytest.raises(FormError):
+        sidecar_from_form(MultiDict({"type": "roman"}), ["energi"])
