@@ -20,6 +20,7 @@ from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
 from klimaviden.terminal import format_document, format_results, format_stats
+from klimaviden.users import audit_command, users
 
 
 class UsageError(click.ClickException):
@@ -258,14 +259,21 @@ def stats(settings, quiet, as_json):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--data", "data_dir", type=click.Path(file_okay=False),
+              help="Data folder with accounts and the audit trail [env KLIMAVIDEN_DATA; default ./var/data].")
 @common_options()
-def serve(settings, quiet, host, port):
+def serve(settings, quiet, host, port, data_dir):
     """Serve the web app for development (production: gunicorn 'webapp:create_app()').
 
     Example: klimaviden serve --port 8000
     """
     from webapp import create_app
 
-    app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index)})
+    data = resolve_settings(data=data_dir).data
+    app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index), "DATA_DIR": str(data)})
     click.echo(f"klimaviden serves http://{host}:{port}/ (Ctrl-C stops)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+main.add_command(users)
+main.add_command(audit_command)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 CORPUS_ENV = "KLIMAVIDEN_CORPUS"
 INDEX_ENV = "KLIMAVIDEN_INDEX"
-DATA_ENV = "KLIMAVIDEN_DATA"
+DATA_ENV = "KLIMAVIDEN_DATA"  # OCR cache, accounts, sessions, audit trail (survives reindexing)
 OCR_ENV = "KLIMAVIDEN_OCR"
 BASE_URL_ENV = "KLIMAVIDEN_BASE_URL"  # the web app's public address, for links in feeds and exports
 DEFAULT_CORPUS = Path("corpus")

@@ -27,8 +27,13 @@ INDEX_DAMAGED_FOR_OPERATORS = (
 
 TITLES = {
     400: "Forespørgslen kan ikke bruges",
+    401: "Log ind",
+    403: "Ingen adgang",
     404: "Siden findes ikke",
     405: "Metoden er ikke tilladt",
+    409: "Filen er ændret i mellemtiden",
+    413: "Filen er for stor",
+    429: "For mange forsøg",
     500: "Der skete en fejl",
     503: "Søgningen er ikke klar",
 }

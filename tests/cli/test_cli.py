@@ -21,8 +21,8 @@ def runner():
     return CliRunner()
 
 
-def test_the_five_commands_exist():
-    assert set(COMMANDS) == {"reindex", "search", "show", "stats", "serve"}
+def test_the_commands_exist():
+    assert set(COMMANDS) == {"reindex", "search", "show", "stats", "serve", "users", "audit"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
