@@ -111,3 +111,20 @@ def delete(corpus: Path, entry_id: str) -> Entry:
 def expired(corpus: Path, days: int, now: datetime | None = None) -> list[Entry]:
     cutoff = (now or _now()) - timedelta(days=days)
     return [entry for entry in entries(corpus) if entry.removed_at < cutoff]
+
+
+DAYS_ENV = "KLIMAVIDEN_TRASH_DAYS"
+DEFAULT_DAYS = 90
+
+
+def retention_days(environ) -> int:
+    """How many days removed files stay in the trash (KLIMAVIDEN_TRASH_DAYS, default 90)."""
+    return int(environ.get(DAYS_ENV) or DEFAULT_DAYS)
+
+
+def purge(corpus: Path, days: int, now: datetime | None = None) -> list[Entry]:
+    """Delete for good every entry older than `days` days; the entries deleted, for the audit trail."""
+    gone = expired(corpus, days, now)
+    for entry in gone:
+        delete(corpus, entry.id)
+    return gone

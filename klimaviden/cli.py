@@ -20,7 +20,7 @@ from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
 from klimaviden.terminal import format_document, format_results, format_stats
-from klimaviden.users import audit_command, users
+from klimaviden.users import audit_command, trash_command, users
 
 
 class UsageError(click.ClickException):
@@ -277,3 +277,4 @@ def serve(settings, quiet, host, port, data_dir):
 
 main.add_command(users)
 main.add_command(audit_command)
+main.add_command(trash_command)

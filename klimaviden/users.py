@@ -1,14 +1,16 @@
-"""`klimaviden users ...` and `klimaviden audit`: accounts and the audit trail in the data folder."""
+"""`klimaviden users ...`, `klimaviden audit` and `klimaviden trash purge`: accounts, the audit trail
+and the trash's retention, from the command line (cron)."""
 
 from __future__ import annotations
 
 import getpass
 import json
+import os
 import sys
 
 import click
 
-from curation import accounts, audit
+from curation import accounts, audit, trash
 from curation.db import Database
 from curation.passwords import WeakPassword
 from klimaviden import exit_codes
@@ -139,3 +141,37 @@ def audit_command(as_json, limit, data_dir):
     else:
         for row in rows:
             click.echo(f"{row['at']}\t{row['user'] or '-'}\t{row['action']}\t{row['target'] or ''}")
+
+
+@click.group("trash")
+def trash_command():
+    """The corpus's trash (.papirkurv/), where removed files wait to be restored.
+
+    Example: klimaviden trash purge --corpus /srv/klimaviden/corpus
+    """
+
+
+@trash_command.command("purge")
+@click.option("--corpus", type=click.Path(file_okay=False), help="Corpus folder [env KLIMAVIDEN_CORPUS; default ./corpus].")
+@click.option("--days", type=click.IntRange(0), help="Keep removed files this many days [env KLIMAVIDEN_TRASH_DAYS; default 90].")
+@click.option("--json", "as_json", is_flag=True, help="Print the deleted entries as one JSON list.")
+@data_option
+def purge(corpus, days, as_json, data_dir):
+    """Delete for good what has been in the trash longer than the retention time (audited).
+
+    Example: klimaviden trash purge --days 90 --json
+    """
+    settings = resolve_settings(corpus, data=data_dir)
+    if not settings.corpus.is_dir():
+        raise UsageError(f"corpus folder does not exist: {settings.corpus}")
+    if days is None:
+        days = trash.retention_days(os.environ)
+    gone = trash.purge(settings.corpus, days)
+    database = _database(data_dir)
+    for entry in gone:
+        audit.record(database, _operator(), "purge", entry.relpath, before=entry.as_dict())
+    if as_json:
+        click.echo(json.dumps([entry.as_dict() for entry in gone], ensure_ascii=False))
+    else:
+        for entry in gone:
+            click.echo(f"slettet: {entry.relpath}")

@@ -22,7 +22,7 @@ from werkzeug.datastructures import CallbackDict
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from curation import accounts, audit, feeds, sessions
+from curation import accounts, audit, feeds, sessions, trash
 from curation.db import Database
 from curation.secret import secret_key
 from webapp.errors import error_response, wants_json
@@ -58,7 +58,7 @@ def env_config(environ: Mapping[str, str] | None = None) -> dict:
         "TRUST_PROXY": flag("KLIMAVIDEN_TRUST_PROXY"),  # X-Forwarded-For/-Proto from one proxy
         "SESSION_COOKIE_SECURE": flag("KLIMAVIDEN_HTTPS"),
         "MAX_CONTENT_LENGTH": int(env.get("KLIMAVIDEN_MAX_UPLOAD_MB", "100")) * 1024 * 1024,
-        "TRASH_DAYS": int(env.get("KLIMAVIDEN_TRASH_DAYS", "90")),
+        "TRASH_DAYS": trash.retention_days(env),
         "LOCKOUT": accounts.LockoutPolicy(),
     }
 

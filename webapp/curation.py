@@ -355,8 +355,7 @@ def purge():
     """Deletes the entries older than TRASH_DAYS (admins; also what a cron job may call)."""
     user = signed_in("admin")
     require_writable()
-    for entry in trash.expired(corpus_dir(), current_app.config["TRASH_DAYS"]):
-        trash.delete(corpus_dir(), entry.id)
+    for entry in trash.purge(corpus_dir(), current_app.config["TRASH_DAYS"]):
         audit.record(database(), user.name, "purge", entry.relpath, before=entry.as_dict())
     return redirect(url_for("curation.trash_page"))
 

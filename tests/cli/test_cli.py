@@ -22,7 +22,7 @@ def runner():
 
 
 def test_the_commands_exist():
-    assert set(COMMANDS) == {"reindex", "search", "show", "stats", "serve", "users", "audit"}
+    assert set(COMMANDS) == {"reindex", "search", "show", "stats", "serve", "users", "audit", "trash"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
