@@ -129,6 +129,22 @@ def brief(doc: dict) -> dict:
             "path": doc["path"]}
 
 
+def section_anchor(number: int) -> str:
+    """The stable anchor of a section of an unpaged document (HTML, Word, Markdown, text)."""
+    return f"afsnit-{number}"
+
+
+def section_of(passage) -> dict:
+    """Where a hit sits in an unpaged document: its section's number, heading and anchor."""
+    return {"number": passage.number, "heading": passage.heading, "anchor": section_anchor(passage.number)}
+
+
+def query_highlighter(q: str):
+    """The highlighter for a user's query, for marking its words in a whole document."""
+    stems, phrases = needles(parse_user_query(q or ""))
+    return highlighter(stems, phrases)
+
+
 def _result(searcher, docnum: int, score: float, light) -> dict:
     doc = stored_document(searcher, docnum)
     passages = doc.get("passages") or []
@@ -140,6 +156,7 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         records = [Passage(p["number"], p["text"], p.get("heading")) for p in passages]
         best, _ = light.best_passage(records)
         snippet = light.snippet(best.text)
+    paged = doc.get("format") in PAGED_FORMATS
     return {
         "id": doc["id"],
         "title": doc["title"],
@@ -151,7 +168,9 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         "themes": list(doc["themes"]),
         "topics": [t["slug"] for t in doc["topics"]],
         "organizations": list(doc["organizations"]),
-        "page": best.number if best is not None and doc.get("format") in PAGED_FORMATS else None,
+        "page": best.number if best is not None and paged else None,
+        "section": section_of(best) if best is not None and not paged else None,
+        "meeting": doc.get("meeting"),
         "snippet": snippet,
         "score": round(float(score), 4),
     }

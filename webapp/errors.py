@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from index.errors import ConfigError, IndexDamaged, IndexMissing, InvalidRequest
 
 # Responses for programs: the JSON API, the health check, the feed and the export.
-MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv")
+MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv", "/export.xlsx")
 
 # Pages speak to officers; machine responses (API, /healthz) also tell the operator the cure.
 INDEX_MISSING_MESSAGE = "Søgningen er ikke klar endnu: materialet er ved at blive indlæst. Prøv igen om lidt."

@@ -13,6 +13,7 @@ from webapp.backend import get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
+from webapp.reading import PAGE_ARG, SECTION_ARG, reading_passages
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
 from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
@@ -40,6 +41,22 @@ def _topic_labels(service) -> dict[str, str]:
     return {t["slug"]: t["label"] for t in service.topics()}
 
 
+def _with_query(url: str, query: str, extra: str = "") -> str:
+    joined = "&".join(part for part in (query, extra) if part)
+    return f"{url}?{joined}" if joined else url
+
+
+def search_tool_urls(query: str) -> dict[str, str]:
+    """Links that take the current search elsewhere: follow it, or export it for Excel."""
+    return {
+        "feed_url": _with_query(url_for("api.feed"), query),
+        "follow_url": _with_query(url_for("pages.follow"), query),
+        "csv_url": _with_query(url_for("api.export"), query),
+        "excel_csv_url": _with_query(url_for("api.export"), query, "excel=1"),
+        "xlsx_url": _with_query(url_for("api.export_xlsx"), query),
+    }
+
+
 def search_request(args: dict[str, list[str]], *, valid_topics, per_page: int):
     """The SearchRequest for cleaned URL arguments; the HTML pages default to `per_page` results."""
     params = dict(args)
@@ -58,8 +75,7 @@ def search():
         "links": links,
         "topic_labels": topic_labels,
         "q": links.value("q"),
-        "feed_url": url_for("api.feed") + (f"?{query}" if query else ""),
-        "csv_url": url_for("api.export") + (f"?{query}" if query else ""),
+        **search_tool_urls(query),
     }
     try:
         search_req = search_request(
@@ -92,25 +108,56 @@ def search():
     )
 
 
+@bp.get("/foelg")
+def follow():
+    """How to follow a search (Outlook, a feed reader), its feed address, and its newest documents."""
+    service = get_service()
+    topic_labels = _topic_labels(service)
+    args = clean_args(request.args.to_dict(flat=False))
+    links = SearchLinks(url_for("pages.search"), args)
+    search_req = search_request(
+        {**args, "sort": ["date"], "page": ["1"]},
+        valid_topics=set(topic_labels),
+        per_page=current_app.config["PER_PAGE"],
+    )
+    result = service.search(search_req)
+    query = query_string({k: v for k, v in args.items() if k not in ("sort", "page", "per_page")})
+    theme_labels = result.get("theme_labels") or {}
+    return render_template(
+        "follow.html",
+        links=links,
+        q=links.value("q"),
+        result=result,
+        active=active_filters(links, topic_labels=topic_labels, theme_labels=theme_labels),
+        feed_address=_with_query(url_for("api.feed", _external=True), query),
+        back_url=links.current(),
+    )
+
+
 @bp.get("/dokument/<doc_id>")
 def document(doc_id: str):
     service = get_service()
     doc = service.document(doc_id) if _ID.match(doc_id) else None
     if doc is None:
         raise NotFound("Dokumentet findes ikke i søgeindekset.")
-    passage_numbers = {p.get("number") for p in doc.get("passages") or ()}
-    side = request.args.get("side", type=int)
-    if side not in passage_numbers:
-        side = None
+    args = clean_args(request.args.to_dict(flat=False))
+    links = SearchLinks(url_for("pages.search"), args)
+    wanted = request.args.get(PAGE_ARG, type=int) or request.args.get(SECTION_ARG, type=int)
+    passages, current = reading_passages(doc, links.value("q"), wanted)
     file_url = url_for("pages.original", doc_id=doc["id"])
-    if side and is_pdf(doc.get("format") or doc.get("path")):
-        file_url += f"#page={side}"
+    pdf_page = current if current and is_pdf(doc.get("format") or doc.get("path")) else None
     meeting = service.meeting(doc["meeting"]) if doc.get("meeting") else None
     return render_template(
         "document.html",
         doc=doc,
-        side=side,
+        passages=passages,
+        current=current,
+        pdf_page=pdf_page,
         file_url=file_url,
+        page_file_url=f"{file_url}#page={pdf_page}" if pdf_page else file_url,
+        links=links,
+        q=links.value("q"),
+        back_url=links.current() if args else None,
         meeting=meeting,
         topic_labels=_topic_labels(service),
         related=doc.get("related") or [],

@@ -103,7 +103,7 @@ def test_result_fields(search):
                            "suggestion", "theme_labels"}
     hit = result["results"][0]
     assert set(hit) == {"id", "title", "path", "type", "date", "published", "meeting_date", "themes",
-                        "topics", "organizations", "page", "snippet", "score"}
+                        "topics", "organizations", "page", "section", "meeting", "snippet", "score"}
     assert hit["date"] == "2020-10-01" and hit["topics"] == ["landbrug"]
     assert hit["score"] > 0
 

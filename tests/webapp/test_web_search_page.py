@@ -43,21 +43,55 @@ def test_a_danish_query_shows_the_count_snippets_with_marks_and_the_page_of_the_
     items = page.select(".results .result")
     for item, result in zip(items, data["results"]):
         meta = item.select_one(".result-meta").get_text(" ", strip=True)
-        if result["page"]:
-            noun = "Dias" if result["path"].endswith(".pptx") else "Side" if result["path"].endswith(".pdf") else "Afsnit"
-            assert f"{noun} {result['page']}" in meta
+        if result["page"] and result["path"].endswith(".pdf"):
+            assert f"Åbn s. {result['page']}" in meta
+            assert item.select_one("a.result-open")["href"] == f"/fil/{result['id']}#page={result['page']}"
+        elif result["page"]:
+            assert f"Dias {result['page']}" in meta
         if result["meeting_date"]:
             assert "Møde" in meta
-        if result["published"]:
+        if result["published"] and result["published"] != result["meeting_date"]:
             assert "Udgivet" in meta
+        if result["published"] == result["meeting_date"]:
+            assert "Udgivet" not in meta, "one date is not shown twice"
 
 
-def test_a_result_links_to_its_document_at_the_best_passage(client):
-    data = api_json(client, "/api/search?q=skybrud")
+def test_a_result_links_to_its_document_at_the_best_passage_and_carries_the_search(client):
+    data = api_json(client, "/api/search?q=skybrud&type=presentation")
     paged = next(r for r in data["results"] if r["page"])
-    page = html(client.get("/?q=skybrud"))
+    page = html(client.get("/?q=skybrud&type=presentation"))
     link = next(a for a in page.select(".results .result-title a") if a.get_text(strip=True) == paged["title"])
-    assert link["href"] == f"/dokument/{paged['id']}?side={paged['page']}#passage-{paged['page']}"
+    anchor = ("side-" if paged["path"].endswith(".pdf") else "dias-") + str(paged["page"])
+    assert link["href"] == f"/dokument/{paged['id']}?q=skybrud&type=presentation&side={paged['page']}#{anchor}"
+
+
+def test_a_section_hit_links_to_its_section(client):
+    data = api_json(client, "/api/search?q=skybrud&per_page=50")
+    sectioned = [r for r in data["results"] if r["section"]]
+    assert sectioned, "the sample has HTML, Word or Markdown hits"
+    for result in sectioned:
+        assert result["page"] is None
+        assert result["section"]["anchor"] == f"afsnit-{result['section']['number']}"
+    page = html(client.get("/?q=skybrud&per_page=50"))
+    hrefs = [a["href"] for a in page.select(".results .result-title a")]
+    for result in sectioned:
+        number = result["section"]["number"]
+        assert f"/dokument/{result['id']}?q=skybrud&per_page=50&afsnit={number}#afsnit-{number}" in hrefs
+
+
+def test_every_result_has_at_most_two_links(client):
+    page = html(client.get("/?q=partnerskab"))
+    items = page.select(".results .result")
+    assert items
+    for item in items:
+        assert 1 <= len(item.select("a, button, input")) <= 2
+
+
+def test_a_filter_only_listing_names_no_page(client):
+    page = html(client.get("/?type=presentation"))
+    assert page.select(".results .result")
+    text = page.select_one(".results").get_text(" ")
+    assert "Side 1" not in text and "Dias 1" not in text and "Åbn s." not in text
 
 
 def test_results_show_type_topics_themes_and_organisations_in_danish(client):
@@ -68,16 +102,18 @@ def test_results_show_type_topics_themes_and_organisations_in_danish(client):
                   "case": "Case", "minutes": "Referat", "other": "Andet"}
     for item, result in zip(page.select(".results .result"), data["results"]):
         assert item.select_one(".type-tag").get_text(strip=True) == type_names[result["type"]]
-        topic_badges = [b.get_text(strip=True) for b in item.select(".badges .badge-topic")]
-        assert topic_badges == [topics[s] for s in result["topics"][:SHOWN_TOPICS]]
-        more = item.select_one(".badges .badge-more")
+        topic_badges = [b.get_text(" ", strip=True) for b in item.select(".result-tags .badge-topic")]
+        assert topic_badges == ["DK2020-emne: " + topics[s] for s in result["topics"][:SHOWN_TOPICS]]
+        more = item.select_one(".result-tags .badge-more")
         if len(result["topics"]) > SHOWN_TOPICS:
             assert more.get_text(" ", strip=True).startswith(f"+{len(result['topics']) - SHOWN_TOPICS} emner")
-            assert more["href"] == f"/dokument/{result['id']}#emner-titel"
         else:
             assert more is None
-        assert [b.get_text(strip=True) for b in item.select(".badges .badge-theme")] == result["themes"]
-        assert [a.get_text(strip=True) for a in item.select(".result-orgs a")] == result["organizations"]
+        themes = [b.get_text(" ", strip=True) for b in item.select(".result-tags .badge-theme")]
+        assert themes == ["Mødetema: " + t for t in result["themes"]]
+        if result["organizations"]:
+            orgs = item.select_one(".result-orgs").get_text(" ", strip=True)
+            assert orgs == "Organisationer: " + ", ".join(result["organizations"])
     assert any(len(r["topics"]) > SHOWN_TOPICS for r in data["results"]), "the sample has a many-topic result"
 
 
@@ -95,7 +131,7 @@ def test_clicking_a_topic_facet_filters_and_the_chip_removes_it_again(client):
     selected = filtered.select("a.facet-link.is-selected")
     assert len(selected) == 1 and selected[0]["aria-current"] == "true"
     chip = filtered.select_one(".chips a.chip")
-    assert "Emne" in chip.get_text()
+    assert "DK2020-emne" in chip.get_text()
     assert chip["href"] == "/?q=energi"
     back = html(client.get(chip["href"]))
     assert back.select_one(".results-count").get_text(strip=True).startswith(str(base["total"]))
@@ -237,8 +273,10 @@ def test_the_feed_and_csv_links_carry_the_search(client):
     page = html(client.get("/?q=energi&topic=energi"))
     assert page.find("link", rel="alternate", type="application/atom+xml")["href"] == "/feed.atom?q=energi&topic=energi"
     tools = {a.get_text(strip=True): a["href"] for a in page.select(".result-tools a")}
-    assert "/export.csv?q=energi&topic=energi" in tools.values()
-    assert "/feed.atom?q=energi&topic=energi" in tools.values()
+    assert tools["Følg søgningen"] == "/foelg?q=energi&topic=energi"
+    assert tools["CSV til Excel"] == "/export.csv?q=energi&topic=energi&excel=1"
+    assert tools["Hent resultaterne til Excel"] == "/export.xlsx?q=energi&topic=energi"
+    assert tools["CSV (komma)"] == "/export.csv?q=energi&topic=energi"
 
 
 def test_a_bad_date_is_not_put_back_into_the_date_field(client):
