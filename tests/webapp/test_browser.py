@@ -137,6 +137,13 @@ def test_a_user_searches_filters_pages_and_opens_a_document_and_its_meeting(open
     result.click()
     page.wait_for_url("**/dokument/**")
     assert page.locator("h1").inner_text() == title
+    assert page.locator("#q").input_value() == "partnerskab"
+    assert page.locator(".passage-text mark").count() > 0
+    page.get_by_role("link", name="Tilbage til resultaterne").click()
+    page.wait_for_url("**page=2")
+    assert page.locator(".results .result-title a").first.inner_text() == title
+    page.locator(".results .result-title a").first.click()
+    page.wait_for_url("**/dokument/**")
 
     page.get_by_role("link", name="Gå til mødet").click()
     page.wait_for_url("**/moede/**")
@@ -155,6 +162,69 @@ def test_keyboard_users_can_skip_to_the_content_and_see_where_focus_is(open_page
     assert outline != "none"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "indhold"
+
+
+def _in_view(page, locator) -> bool:
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_pdf_hit_opens_at_its_page_with_the_open_action_in_view(open_page, live_url, viewport):
+    page = open_page(viewport)
+    page.goto(live_url + "/?q=skybrudsplan")
+    link = page.locator(".results .result").filter(has=page.locator("a.result-open")).first
+    page_number = link.locator("a.result-open").inner_text().split()[2]
+    link.locator(".result-title a").click()
+    page.wait_for_url("**/dokument/**#side-*")
+    action = page.locator(".passage.is-current .passage-actions a")
+    assert action.inner_text() == f"Åbn originalen på side {page_number}"
+    page.wait_for_timeout(600)  # smooth scrolling settles
+    assert _in_view(page, action), "one click from the hit to the original's page"
+    assert page.locator(".passage.is-current mark").count() > 0
+
+
+def test_an_html_or_word_hit_lands_on_its_section(open_page, live_url):
+    page = open_page(DESKTOP)
+    page.goto(live_url + "/?q=sektorkobling")
+    link = page.locator(".results .result-title a[href*='afsnit=']").first
+    link.click()
+    page.wait_for_url("**#afsnit-*")
+    anchor = page.url.rsplit("#", 1)[1]
+    current = page.locator(".passage.is-current")
+    assert current.get_attribute("id") == anchor
+    page.wait_for_timeout(600)
+    assert _in_view(page, current.locator(".passage-title"))
+    assert not current.locator(".passage-title").inner_text().startswith("Afsnit")
+
+
+def test_five_results_fit_a_laptop_window_and_the_filters_are_one_link_away(open_page, live_url):
+    page = open_page({"width": 1280, "height": 800})
+    page.goto(live_url + "/?q=energi")
+    titles = page.locator(".results .result-title")
+    visible = sum(1 for i in range(titles.count()) if _in_view(page, titles.nth(i)))
+    assert visible >= 5, f"{visible} results in view"
+    to_filters = page.locator("a.to-filters")
+    assert to_filters.is_visible()
+    page.locator("#q").focus()
+    presses = 0
+    while page.evaluate("document.activeElement.className") != "to-filters" and presses < 5:
+        page.keyboard.press("Tab")
+        presses += 1
+    assert presses < 5, "the link to the filters follows the search box"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.filters') !== null")
+
+
+def test_following_a_search_shows_the_address_to_copy(open_page, live_url):
+    page = open_page(DESKTOP)
+    page.goto(live_url + "/?q=energi")
+    page.get_by_role("link", name="Følg søgningen").click()
+    page.wait_for_url("**/foelg?q=energi")
+    assert page.locator("#feed-adresse").input_value() == live_url + "/feed.atom?q=energi"
+    assert page.locator(".doc-list-title").count() > 0
 
 
 def test_the_search_page_fits_a_phone(open_page, live_url):
@@ -190,9 +260,13 @@ def _axe_urls(live_url: str) -> list[str]:
 
     pdf = next(r for r in get("/api/search?q=skybrud")["results"] if r["path"].endswith(".pdf"))
     meeting = get("/api/meetings")[0]
+    section = next(r for r in get("/api/search?q=sektorkobling")["results"] if r["section"])
     return [
         "/",
         "/?q=skybrud",
+        f"/dokument/{pdf['id']}?q=skybrud&side={pdf['page']}",
+        f"/dokument/{section['id']}?q=sektorkobling&afsnit={section['section']['number']}",
+        "/foelg?q=skybrud&type=presentation",
         "/?q=energi&topic=energi&from=2020-01-01&to=2021-12-31",
         "/?q=zyxwvuqq",
         f"/dokument/{pdf['id']}?side={pdf['page']}",

@@ -50,10 +50,9 @@ def test_a_danish_query_shows_the_count_snippets_with_marks_and_the_page_of_the_
             assert f"Dias {result['page']}" in meta
         if result["meeting_date"]:
             assert "Møde" in meta
-        if result["published"] and result["published"] != result["meeting_date"]:
+        if result["published"] and not result["meeting_date"]:
             assert "Udgivet" in meta
-        if result["published"] == result["meeting_date"]:
-            assert "Udgivet" not in meta, "one date is not shown twice"
+        assert len(item.select(".result-meta time")) <= 1, "one date per result"
 
 
 def test_a_result_links_to_its_document_at_the_best_passage_and_carries_the_search(client):
@@ -103,14 +102,18 @@ def test_results_show_type_topics_themes_and_organisations_in_danish(client):
     for item, result in zip(page.select(".results .result"), data["results"]):
         assert item.select_one(".type-tag").get_text(strip=True) == type_names[result["type"]]
         topic_badges = [b.get_text(" ", strip=True) for b in item.select(".result-tags .badge-topic")]
-        assert topic_badges == ["DK2020-emne: " + topics[s] for s in result["topics"][:SHOWN_TOPICS]]
+        assert topic_badges == [topics[s] for s in result["topics"][:SHOWN_TOPICS]]
+        if result["topics"]:
+            assert item.select_one(".result-tags").get_text(" ", strip=True).startswith("DK2020-emner:")
         more = item.select_one(".result-tags .badge-more")
         if len(result["topics"]) > SHOWN_TOPICS:
             assert more.get_text(" ", strip=True).startswith(f"+{len(result['topics']) - SHOWN_TOPICS} emner")
         else:
             assert more is None
         themes = [b.get_text(" ", strip=True) for b in item.select(".result-tags .badge-theme")]
-        assert themes == ["Mødetema: " + t for t in result["themes"]]
+        assert themes == result["themes"]
+        if result["themes"]:
+            assert "Mødetema:" in item.select_one(".result-tags").get_text(" ", strip=True)
         if result["organizations"]:
             orgs = item.select_one(".result-orgs").get_text(" ", strip=True)
             assert orgs == "Organisationer: " + ", ".join(result["organizations"])
