@@ -10,6 +10,7 @@ from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from index.errors import ConfigError, IndexDamaged, IndexMissing, InvalidRequest
+from webapp.messages import plain_request_error
 
 # Responses for programs: the JSON API, the health check, the feed and the export.
 MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv", "/export.xlsx")
@@ -73,7 +74,8 @@ def _http_error(exc: HTTPException):
 
 
 def _invalid_request(exc: InvalidRequest):
-    return error_response(400, str(exc) or MESSAGES[400])
+    message = str(exc) or MESSAGES[400]
+    return error_response(400, message if wants_json() else plain_request_error(message))
 
 
 def _index_missing(exc: IndexMissing):

@@ -13,6 +13,7 @@ from webapp.backend import get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
+from webapp.messages import plain_request_error
 from webapp.reading import PAGE_ARG, SECTION_ARG, reading_passages
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
 from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
@@ -83,7 +84,8 @@ def search():
         )
     except InvalidRequest as exc:
         filters = active_filters(links, topic_labels=topic_labels, theme_labels={})
-        return render_template("search.html", error=str(exc), active=filters, facets=[], **context), 400
+        error = plain_request_error(str(exc))
+        return render_template("search.html", error=error, active=filters, facets=[], **context), 400
 
     result = service.search(search_req)
     theme_labels = result.get("theme_labels") or {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from ingest.normalize import slugify
-from webapp import formatting, reading
+from webapp import formatting, messages, reading
 
 
 def init_app(app: Flask) -> None:
@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
         passage_label=formatting.passage_label,
         file_size=formatting.file_size,
         meta_label=formatting.meta_label,
+        source_label=messages.source_label,
     )
     app.jinja_env.globals.update(
         count_label=formatting.count_label,

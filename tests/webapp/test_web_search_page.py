@@ -253,14 +253,15 @@ def test_the_search_keeps_filters_when_the_query_changes(client):
 @pytest.mark.parametrize(
     "query, words",
     [
-        ("from=2021-13-45", "'from'"),
-        ("to=igår", "'to'"),
-        ("topic=findes-ikke", "findes-ikke"),
-        ("type=roman", "roman"),
-        ("page=0", "'page'"),
-        ("page=abc", "'page'"),
-        ("sort=tilfældig", "'sort'"),
-        ("from=2022-01-01&to=2021-01-01", "'from'"),
+        ("from=2021-13-45", "»Fra dato«"),
+        ("to=igår", "»Til dato«"),
+        ("topic=findes-ikke", "Emnet kan ikke bruges"),
+        ("type=roman", "Materialetypen kan ikke bruges"),
+        ("theme=" + "x" * 300, "for langt"),
+        ("page=0", "Sidenummeret"),
+        ("page=abc", "Sidenummeret"),
+        ("sort=tilfældig", "»Nyeste først«"),
+        ("from=2022-01-01&to=2021-01-01", "Byt om på de to datoer"),
     ],
 )
 def test_bad_parameters_give_400_with_the_form_and_a_message_naming_the_problem(client, query, words):
@@ -269,7 +270,21 @@ def test_bad_parameters_give_400_with_the_form_and_a_message_naming_the_problem(
     page = html(response)
     alert = page.select_one(".notice-error[role=alert]")
     assert words in alert.get_text()
+    for developer_word in ("'from'", "'to'", "'page'", "'sort'", "'type'", "slug", "ÅÅÅÅ"):
+        assert developer_word not in alert.get_text(), "the page speaks the words of its own fields"
     assert page.find("input", id="q")["value"] == "energi"
+
+
+def test_the_api_keeps_naming_the_parameter(client):
+    assert "'from'" in client.get("/api/search?from=2021-13-45").get_json()["error"]
+
+
+def test_the_document_page_says_where_a_date_came_from_in_plain_danish(client):
+    results = client.get("/api/search?per_page=100").get_json()["results"]
+    page = html(client.get(f"/dokument/{results[0]['id']}"))
+    details = page.select_one("details.doc-meta").get_text(" ")
+    for developer_word in ("sidecar", "meeting.toml", "folder-name", "pdf-metadata", "html-meta"):
+        assert developer_word not in details
 
 
 def test_the_feed_and_csv_links_carry_the_search(client):
