@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import socket
 import sys
 from pathlib import Path
 
@@ -19,13 +20,24 @@ from klimaviden import exit_codes
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
-from klimaviden.terminal import format_document, format_results, format_stats
+from klimaviden.terminal import (
+    error_line,
+    format_document,
+    format_failure,
+    format_reindex_summary,
+    format_results,
+    format_stats,
+    serving_line,
+)
 
 
 class UsageError(click.ClickException):
-    """A user error: printed as "Error: ..." and exits 2, like click's own usage errors."""
+    """A user error: printed as "Fejl: ..." and exits 2, like click's own usage errors."""
 
     exit_code = exit_codes.USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(error_line(self.format_message()), file=file, err=file is None)
 
 
 def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_corpus: bool = True):
@@ -117,19 +129,15 @@ def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete)
         )
     )
     if outcome.error:
-        click.echo(f"Error: {outcome.error}", err=True)
+        click.echo(error_line(outcome.error), err=True)
     if as_json:
         click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False))
     elif not outcome.error:
         summary = outcome.summary
         for failure in summary["failed"]:
-            click.echo(f"failed: {failure['path']}: {failure['error']}", err=True)
+            click.echo(format_failure(failure), err=True)
         if not quiet:
-            click.echo(
-                "{added} added, {updated} updated, {deleted} deleted, {unchanged} unchanged, "
-                "{skipped} skipped, {n_failed} failed; {documents} documents, {passages} passages "
-                "in {seconds:.1f} s".format(n_failed=len(summary["failed"]), **summary)
-            )
+            click.echo(format_reindex_summary(summary))
     if outcome.exit_code:
         sys.exit(outcome.exit_code)
 
@@ -197,7 +205,7 @@ def show(settings, quiet, path, as_json):
     try:
         document = extract_file(corpus_root, relpath)
     except IngestError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(error_line(str(exc)), err=True)
         sys.exit(exit_codes.FAILED_FILES)
     if as_json:
         click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
@@ -238,8 +246,26 @@ def serve(settings, quiet, host, port):
 
     Example: klimaviden serve --port 8000
     """
+    from werkzeug.serving import make_server
+
     from webapp import create_app
 
     app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index)})
-    click.echo(f"klimaviden serves http://{host}:{port}/ (Ctrl-C stops)")
-    app.run(host=host, port=port, debug=False, use_reloader=False)
+    # Bind first, so a taken port is our own clear error (werkzeug would print English and exit 1)
+    # and the URL is announced only once it answers.
+    try:
+        listening = socket.create_server((host, port))
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise UsageError(
+            f"Klimaviden kan ikke lytte på {host}:{port} ({exc.strerror or exc}). Er porten optaget af et "
+            f"andet program? Vælg en anden port med --port (med make: make run PORT=8001)."
+        ) from exc
+    with listening:
+        server = make_server(host, port, app, threaded=True, fd=listening.fileno())
+        click.echo(serving_line(f"http://{host}:{port}/"))
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("Klimaviden er stoppet.")
+        finally:
+            server.server_close()
