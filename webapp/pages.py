@@ -12,7 +12,8 @@ from index.query import MAX_PAGE, parse_search_params
 from webapp.backend import get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
-from webapp.formatting import TYPE_ORDER, file_suffix, is_pdf, parse_iso_date
+from webapp.formatting import file_suffix, is_pdf, parse_iso_date
+from webapp.meetings import of_type, programme, reading_order
 from webapp.messages import plain_request_error
 from webapp.reading import PAGE_ARG, SECTION_ARG, reading_passages
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
@@ -173,8 +174,15 @@ def meeting(meeting_id: str):
     found = service.meeting(meeting_id) if len(meeting_id) <= 255 else None
     if found is None:
         raise NotFound("Mødet findes ikke i søgeindekset.")
-    documents = sorted(found.get("documents") or [], key=_reading_order)
-    return render_template("meeting.html", meeting=found, documents=documents)
+    documents = sorted(found.get("documents") or [], key=reading_order)
+    return render_template(
+        "meeting.html",
+        meeting=found,
+        documents=documents,
+        programme=programme(found),
+        invitations=of_type(documents, "announcement"),
+        minutes=of_type(documents, "minutes"),
+    )
 
 
 @bp.get("/tidslinje")
@@ -226,12 +234,6 @@ def favicon():
 def _meeting_year(meeting: dict) -> int | None:
     when = parse_iso_date(meeting.get("date"))
     return when.year if when else None
-
-
-def _reading_order(brief: dict) -> tuple:
-    doc_type = brief.get("type") or "other"
-    rank = TYPE_ORDER.index(doc_type) if doc_type in TYPE_ORDER else len(TYPE_ORDER)
-    return (rank, (brief.get("title") or "").casefold())
 
 
 def _inside(path, root) -> bool:

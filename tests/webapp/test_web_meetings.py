@@ -1,0 +1,90 @@
+"""Meetings as programmes: the programme in order with presenters, the invitation and minutes,
+and search hits grouped by meeting."""
+
+from __future__ import annotations
+
+import pytest
+from web_helpers import api_json, html
+
+from index.service import SearchService
+from webapp.meetings import group_by_meeting, programme
+
+
+def _meeting_with_programme(client):
+    meetings = api_json(client, "/api/meetings")
+    meeting = next(m for m in meetings if len(m["documents"]) >= 3)
+    talk = next(d for d in meeting["documents"] if d["type"] == "presentation")
+    return meeting, talk, [
+        {"time": "10.00", "title": "Velkomst", "presenters": [], "document": None, "document_id": None},
+        {"time": "10.15", "title": "Erfaringer fra kommunen",
+         "presenters": [{"name": "Lone Holm", "role": "udviklingschef", "organization": "Vejle Kommune"}],
+         "document": talk["path"].rsplit("/", 1)[-1], "document_id": talk["id"]},
+        {"time": None, "title": "Frokost og netværk", "presenters": [{"name": "Per Dal", "role": None,
+                                                                       "organization": None}]},
+    ]
+
+
+@pytest.fixture
+def programme_client(client, monkeypatch):
+    """The sample app, with one meeting's data carrying a programme (as the metadata work adds)."""
+    meeting, talk, items = _meeting_with_programme(client)
+    original = SearchService.meeting
+
+    def meeting_with_programme(self, meeting_id):
+        found = original(self, meeting_id)
+        if found is not None and meeting_id == meeting["id"]:
+            found = {**found, "programme": items}
+        return found
+
+    monkeypatch.setattr(SearchService, "meeting", meeting_with_programme)
+    return client, meeting, talk
+
+
+def test_a_meeting_page_lists_its_programme_in_order_with_presenters(programme_client):
+    client, meeting, talk = programme_client
+    page = html(client.get(f"/moede/{meeting['id']}"))
+    points = page.select(".programme .programme-point")
+    assert [p.select_one(".programme-title").get_text(strip=True) for p in points] == [
+        "Velkomst", "Erfaringer fra kommunen", "Frokost og netværk"]
+    assert [p.select_one(".programme-time").get_text() if p.select_one(".programme-time") else None
+            for p in points] == ["10.00", "10.15", None]
+    assert points[1].select_one(".programme-presenters").get_text(" ", strip=True) == (
+        "Lone Holm , udviklingschef, Vejle Kommune")
+    assert points[1].select_one("a")["href"] == f"/dokument/{talk['id']}"
+    assert points[0].select_one("a") is None, "a point without a document is not a link"
+    assert page.select_one("#materiale-titel").get_text() == "Alt materiale fra mødet"
+
+
+def test_a_meeting_without_a_programme_lists_its_documents_in_reading_order(client):
+    meetings = api_json(client, "/api/meetings")
+    meeting = next(m for m in meetings if len(m["documents"]) >= 3 and not m.get("programme"))
+    page = html(client.get(f"/moede/{meeting['id']}"))
+    assert not page.select(".programme")
+    types = [t.get_text(strip=True) for t in page.select(".doc-list .type-tag")]
+    order = ["Invitation", "Præsentation", "Rapport", "Case", "Referat", "Andet"]
+    assert types == sorted(types, key=lambda t: order.index(t) if t in order else len(order))
+
+
+def test_a_meeting_page_leads_to_its_invitation_and_minutes(client):
+    meetings = api_json(client, "/api/meetings")
+    meeting = next(m for m in meetings if {"announcement", "minutes"} <= {d["type"] for d in m["documents"]})
+    page = html(client.get(f"/moede/{meeting['id']}"))
+    actions = {a.get_text(strip=True).split(":")[0]: a["href"] for a in page.select(".doc-actions a")}
+    invitation = next(d for d in meeting["documents"] if d["type"] == "announcement")
+    minutes = next(d for d in meeting["documents"] if d["type"] == "minutes")
+    assert actions["Invitationen"] == f"/dokument/{invitation['id']}"
+    assert actions["Referatet"] == f"/dokument/{minutes['id']}"
+
+
+def test_programme_presenters_may_be_plain_names():
+    points = programme({"programme": [{"title": "Oplæg", "presenters": ["Anne Holm"]}]})
+    assert points[0].presenters == ({"name": "Anne Holm"},)
+    assert programme({}) == []
+
+
+def test_hits_group_by_meeting_in_the_order_of_their_best_hit():
+    hits = [{"id": "a", "meeting": "m2"}, {"id": "b", "meeting": None}, {"id": "c", "meeting": "m1"},
+            {"id": "d", "meeting": "m2"}]
+    groups = group_by_meeting(hits)
+    assert [(g.meeting_id, [r["id"] for r in g.results]) for g in groups] == [
+        ("m2", ["a", "d"]), ("m1", ["c"]), (None, ["b"])]
