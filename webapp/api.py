@@ -9,17 +9,13 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from index.errors import ConfigError, IndexDamaged
 from index.query import parse_search_params
-from webapp.backend import get_service
+from webapp.backend import all_results, get_service
 from webapp.errors import NotFound
 from webapp.export import XLSX_MIMETYPE, results_csv, results_xlsx
 from webapp.feeds import atom_feed, atom_timestamp
 from webapp.params import SearchLinks, clean_args
 
 bp = Blueprint("api", __name__)
-
-# The service returns at most this many results per call (the API's per_page limit).
-MAX_PER_PAGE = 100
-
 
 def _topic_labels(service) -> dict[str, str]:
     return {t["slug"]: t["label"] for t in service.topics()}
@@ -113,18 +109,8 @@ def feed():
 
 def _export_rows(service) -> list[dict]:
     """Every matching document (up to EXPORT_LIMIT); page and per_page are not used."""
-    _, search_req = _parsed_request(service, page=1, per_page=MAX_PER_PAGE)
-    limit = current_app.config["EXPORT_LIMIT"]
-    rows: list[dict] = []
-    page = 1
-    while len(rows) < limit:
-        result = service.search(dataclasses.replace(search_req, page=page))
-        batch = result.get("results") or []
-        rows.extend(batch)
-        if len(batch) < MAX_PER_PAGE or len(rows) >= int(result.get("total") or 0):
-            break
-        page += 1
-    return rows[:limit]
+    _, search_req = _parsed_request(service)
+    return all_results(service, search_req, current_app.config["EXPORT_LIMIT"])
 
 
 def _download(body, mimetype: str, filename: str) -> Response:

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from webapp.formatting import TYPE_ORDER
 
 
+# The value of ?vis= that shows search results grouped by meeting.
+BY_MEETING = "moeder"
+
+
 @dataclass(frozen=True)
 class ProgrammePoint:
     title: str

@@ -9,11 +9,11 @@ from flask import Blueprint, current_app, render_template, request, send_file, s
 
 from index.errors import InvalidRequest
 from index.query import MAX_PAGE, parse_search_params
-from webapp.backend import get_service
+from webapp.backend import all_results, get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import file_suffix, is_pdf, parse_iso_date
-from webapp.meetings import of_type, programme, reading_order
+from webapp.meetings import BY_MEETING, group_by_meeting, of_type, programme, reading_order
 from webapp.messages import plain_request_error
 from webapp.reading import PAGE_ARG, SECTION_ARG, reading_passages
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
@@ -92,9 +92,14 @@ def search():
     theme_labels = result.get("theme_labels") or {}
     per_page = result.get("per_page") or search_req.per_page
     last_page = min(MAX_PAGE, max(1, -(-int(result.get("total") or 0) // per_page)))
+    groups = None
+    if links.value("vis") == BY_MEETING and result.get("total"):
+        groups, last_page = _meeting_groups(service, search_req)
     return render_template(
         "search.html",
         result=result,
+        groups=groups,
+        by_meeting=links.value("vis") == BY_MEETING,
         sort=search_req.sort,
         browsing=not search_req.q and not has_filters(args),
         facets=build_facets(
@@ -109,6 +114,19 @@ def search():
         shown_topics=SHOWN_TOPICS,
         **context,
     )
+
+
+def _meeting_groups(service, search_req):
+    """(this page's meeting groups with their meeting records, the number of pages): every hit,
+    grouped by meeting, meetings ordered by their best hit, PER_PAGE meetings a page."""
+    groups = group_by_meeting(all_results(service, search_req, current_app.config["EXPORT_LIMIT"]))
+    per_page = current_app.config["PER_PAGE"]
+    start = (search_req.page - 1) * per_page
+    shown = [
+        (service.meeting(g.meeting_id) if g.meeting_id else None, g.results)
+        for g in groups[start:start + per_page]
+    ]
+    return shown, max(1, -(-len(groups) // per_page))
 
 
 @bp.get("/foelg")

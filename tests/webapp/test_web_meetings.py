@@ -88,3 +88,36 @@ def test_hits_group_by_meeting_in_the_order_of_their_best_hit():
     groups = group_by_meeting(hits)
     assert [(g.meeting_id, [r["id"] for r in g.results]) for g in groups] == [
         ("m2", ["a", "d"]), ("m1", ["c"]), (None, ["b"])]
+
+
+def test_the_search_page_groups_every_hit_by_meeting(client):
+    every = api_json(client, "/api/search?q=transport&per_page=100")["results"]
+    page = html(client.get("/?q=transport&vis=moeder"))
+    groups = page.select(".meeting-groups .meeting-group")
+    assert groups
+    shown = [a["href"].split("?")[0].rsplit("/", 1)[1] for g in groups for a in g.select(".group-hits a")]
+    assert sorted(shown) == sorted(r["id"] for r in every), "all hits, each once"
+    first_meeting = next(r["meeting"] for r in every if r["meeting"])
+    assert groups[0].select_one(".meeting-group-title a")["href"] == f"/moede/{first_meeting}"
+    for group in groups:
+        count = len(group.select(".group-hits li"))
+        assert group.select_one(".result-meta").get_text(" ", strip=True).endswith(
+            f"{count} dokument{'er' if count != 1 else ''} i søgningen")
+    view = {a.get_text(strip=True): a for a in page.select('nav[aria-label="Visning"] a')}
+    assert view["Pr. møde"]["aria-current"] == "true"
+    assert view["Dokumenter"]["href"] == "/?q=transport"
+
+
+def test_grouping_by_meeting_pages_by_meeting_and_keeps_filters(client, sample_app):
+    sample_app.config["PER_PAGE"], per_page = 2, sample_app.config["PER_PAGE"]
+    try:
+        first = html(client.get("/?q=energi&type=presentation&vis=moeder"))
+        second = html(client.get("/?q=energi&type=presentation&vis=moeder&page=2"))
+    finally:
+        sample_app.config["PER_PAGE"] = per_page
+    titles = [h.get_text(strip=True) for h in first.select(".meeting-group-title")]
+    assert len(titles) == 2
+    later = [h.get_text(strip=True) for h in second.select(".meeting-group-title")]
+    assert later and not set(later) & set(titles)
+    next_link = first.select_one("nav.pagination a[rel=next]")["href"]
+    assert "vis=moeder" in next_link and "type=presentation" in next_link
