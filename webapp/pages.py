@@ -205,9 +205,34 @@ def meeting(meeting_id: str):
 
 @bp.get("/tidslinje")
 def timeline():
-    meetings = get_service().meetings()
-    years = [(year, list(items)) for year, items in groupby(meetings, key=_meeting_year)]
-    return render_template("timeline.html", years=years, meeting_count=len(meetings))
+    """The meetings, newest first; ?topic= keeps those with material on a DK2020 topic, ?aar= a year."""
+    service = get_service()
+    topic_labels = _topic_labels(service)
+    meetings = service.meetings()
+    all_years = sorted({y for y in map(_meeting_year, meetings) if y}, reverse=True)
+    topic = request.args.get("topic") or None
+    if topic is not None and topic not in topic_labels:
+        raise InvalidRequest(f"Ukendt emne i 'topic': {topic[:40]!r}")
+    year = request.args.get("aar", type=int)
+    if year is not None and year not in all_years:
+        year = None
+    if topic:
+        on_topic = search_request({"topic": [topic]}, valid_topics=set(topic_labels), per_page=1)
+        held = {r.get("meeting") for r in all_results(service, on_topic, current_app.config["EXPORT_LIMIT"])}
+        meetings = [m for m in meetings if m["id"] in held]
+    if year:
+        meetings = [m for m in meetings if _meeting_year(m) == year]
+    years = [(y, list(items)) for y, items in groupby(meetings, key=_meeting_year)]
+    return render_template(
+        "timeline.html",
+        years=years,
+        meeting_count=len(meetings),
+        topics=sorted(topic_labels.items(), key=lambda item: item[1].casefold()),
+        topic=topic,
+        topic_label=topic_labels.get(topic or ""),
+        all_years=all_years,
+        year=year,
+    )
 
 
 @bp.get("/emner")

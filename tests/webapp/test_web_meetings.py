@@ -121,3 +121,33 @@ def test_grouping_by_meeting_pages_by_meeting_and_keeps_filters(client, sample_a
     assert later and not set(later) & set(titles)
     next_link = first.select_one("nav.pagination a[rel=next]")["href"]
     assert "vis=moeder" in next_link and "type=presentation" in next_link
+
+
+def test_the_timeline_filters_by_topic_and_year(client):
+    on_topic = api_json(client, "/api/search?topic=transport&per_page=100")["results"]
+    held = {r["meeting"] for r in on_topic if r["meeting"]}
+    page = html(client.get("/tidslinje?topic=transport"))
+    shown = {a["href"].rsplit("/", 1)[1] for a in page.select(".timeline-title a")}
+    assert shown == held and held
+    assert "Transport" in page.select_one(".lead").get_text()
+    assert page.select_one("#tidslinje-emne option[selected]")["value"] == "transport"
+
+    meetings = api_json(client, "/api/meetings")
+    year = int(meetings[0]["date"][:4])
+    by_year = html(client.get(f"/tidslinje?aar={year}"))
+    dates = [t["datetime"] for t in by_year.select(".timeline-date time")]
+    assert dates and all(d.startswith(str(year)) for d in dates)
+    assert len(dates) == sum(1 for m in meetings if (m["date"] or "").startswith(str(year)))
+
+
+def test_the_timeline_says_plainly_when_nothing_fits_and_rejects_an_unknown_topic(client):
+    meetings = api_json(client, "/api/meetings")
+    years = {int(m["date"][:4]) for m in meetings if m["date"]}
+    topic_years = {int(r["date"][:4]) for r in api_json(client, "/api/search?topic=affald&per_page=100")["results"] if r["date"]}
+    empty_year = next((y for y in sorted(years) if y not in topic_years), None)
+    if empty_year is not None:
+        page = html(client.get(f"/tidslinje?topic=affald&aar={empty_year}"))
+        assert "Ingen møder passer på valget" in page.get_text(" ")
+    response = client.get("/tidslinje?topic=findes-ikke")
+    assert response.status_code == 400
+    assert "Emnet kan ikke bruges" in html(response).get_text(" ")
