@@ -64,7 +64,7 @@ def _marked(text: str, matches, start: int, end: int) -> str:
     out = []
     cursor = start
     for match in matches:
-        word_start, word_end = _word_bounds(text, match.start(), match.end())
+        word_start, word_end = word_bounds(text, match.start(), match.end())
         if word_start < cursor:
             continue
         if word_start >= end:
@@ -110,7 +110,7 @@ def highlighter(needles, phrases=()) -> Highlighter:
     return Highlighter(re.compile(named, re.IGNORECASE), len(parts))
 
 
-def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and text[end].isalnum():

@@ -11,6 +11,7 @@ CORPUS_ENV = "KLIMAVIDEN_CORPUS"
 INDEX_ENV = "KLIMAVIDEN_INDEX"
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("var/index")
+DATA_ENV, DEFAULT_DATA = "KLIMAVIDEN_DATA", Path("var/data")  # caches such as page images; never inside the index
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ KLIMAVIDEN_CORPUS / KLIMAVIDEN_INDEX (see klimaviden.config) unless `config` ove
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from klimaviden.config import resolve_settings
+from klimaviden.config import DATA_ENV, DEFAULT_DATA, resolve_settings
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -24,11 +25,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         PER_PAGE=10,          # results per HTML page
         FEED_ENTRIES=50,      # newest documents in an Atom feed
         EXPORT_LIMIT=1000,    # rows in a CSV export
+        DATA_DIR=os.environ.get(DATA_ENV) or DEFAULT_DATA,  # page images and other caches
     )
     if config:
         app.config.from_mapping(config)
     app.config["CORPUS_DIR"] = Path(app.config["CORPUS_DIR"]).resolve()
     app.config["INDEX_DIR"] = Path(app.config["INDEX_DIR"]).resolve()
+    app.config["DATA_DIR"] = Path(app.config["DATA_DIR"]).resolve()
+    if app.config["DATA_DIR"].is_relative_to(app.config["INDEX_DIR"]):
+        raise ValueError(f"Datamappen må ikke ligge i indeksmappen: {app.config['DATA_DIR']}")
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 

@@ -9,13 +9,15 @@ from flask import Blueprint, current_app, render_template, request, send_file, s
 
 from index.errors import InvalidRequest
 from index.query import MAX_PAGE, parse_search_params
+from index.search import query_highlighter
 from webapp.backend import all_results, get_service
 from webapp.errors import NotFound
 from webapp.facets import active_filters, build_facets
 from webapp.formatting import file_suffix, is_pdf, parse_iso_date
 from webapp.meetings import BY_MEETING, group_by_meeting, of_type, programme, reading_order
 from webapp.messages import plain_request_error
-from webapp.reading import PAGE_ARG, SECTION_ARG, reading_passages
+from webapp.pageview import PAGE_WIDTH, PageUnavailable, cached_image, page_size, word_boxes
+from webapp.reading import PAGE_ARG, SECTION_ARG, document_href, reading_passages
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
 from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
@@ -176,6 +178,9 @@ def document(doc_id: str):
         pdf_page=pdf_page,
         file_url=file_url,
         page_file_url=f"{file_url}#page={pdf_page}" if pdf_page else file_url,
+        page_view_url=_with_query(url_for("pages.page_view", doc_id=doc["id"], number=pdf_page), query_string(args))
+        if pdf_page
+        else None,
         links=links,
         q=links.value("q"),
         back_url=links.current() if args else None,
@@ -243,6 +248,59 @@ def topics():
 @bp.get("/hjaelp")
 def help_page():
     return render_template("help.html")
+
+
+@bp.get("/dokument/<doc_id>/side/<int:number>")
+def page_view(doc_id: str, number: int):
+    """One PDF page as an image, the query's words marked on it, with the way back to the search."""
+    service = get_service()
+    doc = service.document(doc_id) if _ID.match(doc_id) else None
+    path = service.corpus_file(doc_id) if doc else None
+    if doc is None or path is None or not is_pdf(doc.get("format") or doc.get("path")):
+        raise NotFound("Siden findes ikke.")
+    pages = {p.get("number") for p in doc.get("passages") or ()}
+    if number not in pages:
+        raise NotFound(f"Dokumentet har ingen side {number}.")
+    args = clean_args(request.args.to_dict(flat=False))
+    links = SearchLinks(url_for("pages.search"), args)
+    try:
+        width, height = page_size(path, number)
+        boxes = word_boxes(path, number, query_highlighter(links.value("q")).pattern)
+    except PageUnavailable:
+        raise NotFound("Siden kan ikke vises som billede. Åbn originalen i stedet.") from None
+    view_height = round(PAGE_WIDTH * height / width)
+    query = query_string(args)
+    return render_template(
+        "page_view.html",
+        doc=doc,
+        number=number,
+        pages=sorted(pages),
+        image_url=url_for("pages.page_image", doc_id=doc_id, number=number, width=PAGE_WIDTH),
+        view_width=PAGE_WIDTH,
+        view_height=view_height,
+        boxes=[(b.left * PAGE_WIDTH, b.top * view_height, b.width * PAGE_WIDTH, b.height * view_height) for b in boxes],
+        file_url=url_for("pages.original", doc_id=doc_id, _anchor=f"page={number}"),
+        document_url=document_href(url_for("pages.document", doc_id=doc_id), {"path": doc["path"], "page": number}, args),
+        page_url=lambda n: url_for("pages.page_view", doc_id=doc_id, number=n) + (f"?{query}" if query else ""),
+        links=links,
+        q=links.value("q"),
+    )
+
+
+@bp.get("/sidebillede/<doc_id>/<int:number>-<int:width>.png")
+def page_image(doc_id: str, number: int, width: int):
+    """A PDF page as PNG, rendered once per file version and page into the data folder."""
+    service = get_service()
+    doc = service.document(doc_id) if _ID.match(doc_id) else None
+    path = service.corpus_file(doc_id) if doc else None
+    if doc is None or path is None or not is_pdf(doc.get("format") or doc.get("path")):
+        raise NotFound("Siden findes ikke.")
+    try:
+        image = cached_image(path, doc.get("checksum") or "", number, width, current_app.config["DATA_DIR"])
+    except PageUnavailable:
+        raise NotFound("Siden kan ikke vises som billede.") from None
+    response = send_file(image, mimetype="image/png", conditional=True, max_age=86400)
+    return response
 
 
 @bp.get("/fil/<doc_id>")

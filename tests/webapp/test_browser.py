@@ -180,11 +180,16 @@ def test_a_pdf_hit_opens_at_its_page_with_the_open_action_in_view(open_page, liv
     page_number = link.locator("a.result-open").inner_text().split()[2]
     link.locator(".result-title a").click()
     page.wait_for_url("**/dokument/**#side-*")
-    action = page.locator(".passage.is-current .passage-actions a")
+    action = page.locator(".passage.is-current .passage-actions a").first
     assert action.inner_text() == f"Åbn originalen på side {page_number}"
     page.wait_for_timeout(600)  # smooth scrolling settles
     assert _in_view(page, action), "one click from the hit to the original's page"
     assert page.locator(".passage.is-current mark").count() > 0
+    page.get_by_role("link", name="Se siden som billede").click()
+    page.wait_for_url(f"**/side/{page_number}?q=skybrudsplan")
+    picture = page.get_by_role("img", name=f"Side {page_number} af")
+    assert picture.count() == 1 and page.locator("rect.page-mark").count() > 0
+    assert page.locator("svg.page-image image").bounding_box()["width"] > 200
 
 
 def test_an_html_or_word_hit_lands_on_its_section(open_page, live_url):
@@ -363,6 +368,7 @@ def _axe_urls(live_url: str) -> list[str]:
         "/",
         "/?q=skybrud",
         f"/dokument/{pdf['id']}?q=skybrud&side={pdf['page']}",
+        f"/dokument/{pdf['id']}/side/{pdf['page']}?q=skybrud",
         f"/dokument/{section['id']}?q=sektorkobling&afsnit={section['section']['number']}",
         "/foelg?q=skybrud&type=presentation",
         "/?q=transport&vis=moeder",
