@@ -240,8 +240,11 @@ def stats(settings, quiet, as_json):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--data", type=click.Path(file_okay=False), help="Data folder for page images [env KLIMAVIDEN_DATA; default ./var/data]."
+)
 @common_options()
-def serve(settings, quiet, host, port):
+def serve(settings, quiet, host, port, data):
     """Serve the web app for development (production: gunicorn 'webapp:create_app()').
 
     Example: klimaviden serve --port 8000
@@ -250,7 +253,13 @@ def serve(settings, quiet, host, port):
 
     from webapp import create_app
 
-    app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index)})
+    config = {"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index)}
+    if data:
+        config["DATA_DIR"] = data
+    try:
+        app = create_app(config)
+    except ValueError as exc:  # a data folder inside the index
+        raise UsageError(str(exc)) from exc
     # Bind first, so a taken port is our own clear error (werkzeug would print English and exit 1)
     # and the URL is announced only once it answers.
     try:

@@ -91,3 +91,11 @@ def test_serve_announces_its_url_once_it_listens(built_index):
         server.terminate()
         server.wait(timeout=10)
         server.stdout.close()
+
+
+def test_serve_refuses_a_data_folder_inside_the_index(built_index):
+    args = ["serve", "--data", str(built_index.index / "sider"), "--index", str(built_index.index),
+            "--corpus", str(built_index.corpus)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.output.startswith("Fejl: Datamappen må ikke ligge i indeksmappen")
