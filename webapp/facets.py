@@ -51,7 +51,8 @@ class ActiveFilter:
 # (result facet key, URL parameter, Danish heading, the line under the heading)
 FACETS = (
     ("topic", "topic", "DK2020-emne",
-     "Tildelt ud fra ordene i dokumentet. Vælger du flere, ser du dokumenter med mindst ét af dem."),
+     "Tildelt ud fra ordene i dokumentet. Vælger du flere, ser du dokumenter med mindst ét af dem; "
+     "tallet er, hvad du ser efter valget."),
     ("theme", "theme", "Mødetema", "Temaet for det netværksmøde, materialet hører til."),
     ("type", "type", "Materialetype", ""),
     ("year", "year", "År", ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from itertools import groupby
 
@@ -105,7 +106,10 @@ def search():
         sort=search_req.sort,
         browsing=not search_req.q and not has_filters(args),
         facets=build_facets(
-            result.get("facets") or {}, links, topic_labels=topic_labels, theme_labels=theme_labels
+            _honest_topic_counts(service, search_req, result.get("facets") or {}),
+            links,
+            topic_labels=topic_labels,
+            theme_labels=theme_labels,
         ),
         active=active_filters(links, topic_labels=topic_labels, theme_labels=theme_labels),
         theme_labels=theme_labels,
@@ -116,6 +120,19 @@ def search():
         shown_topics=SHOWN_TOPICS,
         **context,
     )
+
+
+def _honest_topic_counts(service, search_req, facets: dict) -> dict:
+    """Facet counts where a topic's number is what selecting it gives. Topics combine with OR, so
+    beside a selected topic, adding another shows the documents with either: counted by searching."""
+    if not search_req.topics:
+        return facets
+    topics = dict(facets.get("topic") or {})
+    for slug in topics:
+        if slug not in search_req.topics:
+            wider = dataclasses.replace(search_req, topics=search_req.topics + (slug,), page=1, per_page=1)
+            topics[slug] = service.search(wider).get("total") or 0
+    return {**facets, "topic": topics}
 
 
 def _meeting_groups(service, search_req):

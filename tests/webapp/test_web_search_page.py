@@ -301,3 +301,13 @@ def test_a_bad_date_is_not_put_back_into_the_date_field(client):
     page = html(client.get("/?from=2021-13-45&to=2021-12-31"))
     assert page.find("input", id="fra")["value"] == ""
     assert page.find("input", id="til")["value"] == "2021-12-31"
+
+
+def test_a_topic_count_beside_a_selected_topic_is_what_selecting_it_gives(client):
+    page = html(client.get("/?topic=transport"))
+    unselected = [a for a in facet_links(page, "topic") if "is-selected" not in a.get("class", [])]
+    assert unselected
+    for link in unselected[:4]:
+        shown = int(link.select_one(".facet-count").get_text(" ", strip=True).split()[0])
+        after = html(client.get(link["href"])).select_one(".results-count").get_text(strip=True)
+        assert after.startswith(f"{shown} "), (link["href"], shown, after)
