@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from web_helpers import api_json, html, query_of
 
+from index.search import query_highlighter
+
 
 def result_link(client, url: str, predicate) -> tuple[dict, str]:
     """(API result, its link on the search page) for the first result the predicate accepts."""
@@ -99,3 +101,9 @@ def test_the_follow_page_of_an_empty_search_says_so_plainly(client):
 def test_the_footer_offers_officers_no_developer_words(client):
     footer = html(client.get("/")).select_one(".site-footer").get_text(" ")
     assert "Atom" not in footer and "JSON" not in footer
+
+
+def test_a_whole_passage_is_escaped_and_every_form_of_the_word_marked():
+    marked = query_highlighter("partnerskab").marked("<b>Erhvervspartnerskaber</b>\nog et partnerskab & mere")
+    assert marked == ("&lt;b&gt;<mark>Erhvervspartnerskaber</mark>&lt;/b&gt;\nog et <mark>partnerskab</mark> &amp; mere")
+    assert query_highlighter("").marked("a < b") == "a &lt; b"
