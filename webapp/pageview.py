@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ PAGE_WIDTH = 1000
 THUMB_WIDTH = 120
 WIDTHS = (PAGE_WIDTH, THUMB_WIDTH)
 _CHECKSUM = re.compile(r"^[0-9a-f]{16,128}$")
+# PDFium is not thread-safe: every call into it, opening to closing, holds this lock (the
+# development server and gunicorn's threads would otherwise crash the process).
+_PDFIUM = threading.Lock()
 
 
 class PageUnavailable(Exception):
@@ -43,7 +47,8 @@ def cached_image(pdf_path: Path, checksum: str, page: int, width: int, data_dir:
     target = Path(data_dir) / "sider" / checksum / f"{page}-{width}.png"
     if target.is_file():
         return target
-    image = _render(pdf_path, page, width)
+    with _PDFIUM:
+        image = _render(pdf_path, page, width)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
@@ -62,7 +67,10 @@ def _render(pdf_path: Path, page: int, width: int):
         sheet = pdf[page - 1]
         try:
             bitmap = sheet.render(scale=width / sheet.get_width())
-            return bitmap.to_pil().convert("RGB")
+            try:
+                return bitmap.to_pil().convert("RGB")  # a copy: the bitmap's memory is freed below
+            finally:
+                bitmap.close()
         finally:
             sheet.close()
     finally:
@@ -71,20 +79,26 @@ def _render(pdf_path: Path, page: int, width: int):
 
 def page_size(pdf_path: Path, page: int) -> tuple[float, float]:
     """(width, height) of a page in points."""
-    pdf = _open(pdf_path, page)
-    try:
-        sheet = pdf[page - 1]
-        size = sheet.get_size()
-        sheet.close()
-        return size
-    finally:
-        pdf.close()
+    with _PDFIUM:
+        pdf = _open(pdf_path, page)
+        try:
+            sheet = pdf[page - 1]
+            size = sheet.get_size()
+            sheet.close()
+            return size
+        finally:
+            pdf.close()
 
 
 def word_boxes(pdf_path: Path, page: int, pattern: re.Pattern | None) -> list[Box]:
     """Where the words the pattern matches lie on the page, as fractions of its width and height."""
     if pattern is None:
         return []
+    with _PDFIUM:
+        return _word_boxes(pdf_path, page, pattern)
+
+
+def _word_boxes(pdf_path: Path, page: int, pattern: re.Pattern) -> list[Box]:
     pdf = _open(pdf_path, page)
     try:
         sheet = pdf[page - 1]

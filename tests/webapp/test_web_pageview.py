@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from PIL import Image
 from web_helpers import api_json, html
 
+from index.search import query_highlighter
 from webapp import create_app
+from webapp.pageview import PAGE_WIDTH, THUMB_WIDTH, cached_image, word_boxes
 
 
 def pdf_hit(client, query="skybrudsplan"):
@@ -80,3 +83,20 @@ def test_results_show_a_thumbnail_and_the_document_offers_the_page_view(client):
     doc = html(client.get(f"/dokument/{hit['id']}?q=skybrudsplan&side={hit['page']}"))
     view = doc.find("a", string="Se siden som billede")
     assert view["href"] == f"/dokument/{hit['id']}/side/{hit['page']}?q=skybrudsplan"
+
+
+def test_pages_render_safely_from_many_threads_at_once(built_index, tmp_path):
+    """PDFium is not thread-safe; the threaded servers render pages side by side."""
+    pdfs = sorted(built_index.corpus.rglob("*.pdf"))[:4]
+    pattern = query_highlighter("klima").pattern
+    jobs = [(pdf, n, width) for pdf in pdfs for n in (1, 2) for width in (PAGE_WIDTH, THUMB_WIDTH)]
+
+    def render(job):
+        pdf, number, width = job
+        image = cached_image(pdf, "ab" * 32, number, width, tmp_path / f"{pdf.stem}-{number}-{width}")
+        word_boxes(pdf, number, pattern)
+        return image.stat().st_size
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        sizes = list(pool.map(render, jobs * 2))
+    assert all(size > 500 for size in sizes)
