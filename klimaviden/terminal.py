@@ -11,10 +11,12 @@ _MARK = re.compile(r"</?mark>")
 
 TYPE_NAMES = {
     "announcement": "invitation",
+    "news": "nyhed",
     "presentation": "præsentation",
     "report": "rapport",
     "case": "case",
     "minutes": "referat",
+    "notes": "noter",
     "other": "andet",
 }
 
