@@ -18,7 +18,7 @@ from webapp.formatting import file_suffix, is_pdf, parse_iso_date
 from webapp.meetings import BY_MEETING, group_by_meeting, of_type, programme, reading_order
 from webapp.messages import plain_request_error
 from webapp.pageview import PAGE_WIDTH, PageUnavailable, cached_image, page_size, word_boxes
-from webapp.reading import PAGE_ARG, SECTION_ARG, document_href, reading_passages
+from webapp.reading import PAGE_ARG, SECTION_ARG, doc_format, document_href, reading_passages
 from webapp.params import SearchLinks, clean_args, has_filters, page_window, query_string
 from webapp.security import PDF_FILE_POLICY, SANDBOXED_FILE_POLICY
 
@@ -191,6 +191,7 @@ def document(doc_id: str):
         "document.html",
         doc=doc,
         passages=passages,
+        doc_kind=doc_format(doc),
         current=current,
         pdf_page=pdf_page,
         file_url=file_url,

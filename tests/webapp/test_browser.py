@@ -364,12 +364,14 @@ def _axe_urls(live_url: str) -> list[str]:
     pdf = next(r for r in get("/api/search?q=skybrud")["results"] if r["path"].endswith(".pdf"))
     meeting = get("/api/meetings")[0]
     section = next(r for r in get("/api/search?q=sektorkobling")["results"] if r["section"])
+    slide = next(r for r in get("/api/search?q=skybrud")["results"] if r["path"].endswith(".pptx"))
     return [
         "/",
         "/?q=skybrud",
         f"/dokument/{pdf['id']}?q=skybrud&side={pdf['page']}",
         f"/dokument/{pdf['id']}/side/{pdf['page']}?q=skybrud",
         f"/dokument/{section['id']}?q=sektorkobling&afsnit={section['section']['number']}",
+        f"/dokument/{slide['id']}?q=skybrud&side={slide['page']}",
         "/foelg?q=skybrud&type=presentation",
         "/?q=transport&vis=moeder",
         "/tidslinje?topic=transport",
