@@ -52,7 +52,7 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
             configure_logging(verbose=verbose, quiet=quiet)
             settings = resolve_settings(kwargs.pop("corpus", None), kwargs.pop("index", None))
             if needs_corpus and checks_corpus and not settings.corpus.is_dir():
-                raise UsageError(f"corpus folder does not exist: {settings.corpus}")
+                raise UsageError(f"korpusmappen findes ikke: {settings.corpus}")
             return command(*args, settings=settings, quiet=quiet, **kwargs)
 
         if needs_index:
@@ -76,9 +76,12 @@ def open_service(settings):
     try:
         service.health()
     except IndexMissing as exc:
-        raise UsageError(f"{exc}: run `klimaviden reindex` first") from exc
+        raise UsageError(f"der er endnu intet søgeindeks i {exc.index_dir}: kør `klimaviden reindex` først") from exc
     except IndexDamaged as exc:
-        raise UsageError(f"{exc}. Run `klimaviden reindex`: it rebuilds a damaged index by itself") from exc
+        raise UsageError(
+            f"søgeindekset i {exc.where} er beskadiget ({exc.problem}). Kør `klimaviden reindex`: "
+            "det bygger indekset op igen af sig selv"
+        ) from exc
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     return service
