@@ -129,6 +129,22 @@ def brief(doc: dict) -> dict:
             "path": doc["path"], "presenters": list(doc.get("presenters") or ())}
 
 
+def section_anchor(number: int) -> str:
+    """The stable anchor of a section of an unpaged document (HTML, Word, Markdown, text)."""
+    return f"afsnit-{number}"
+
+
+def section_of(passage) -> dict:
+    """Where a hit sits in an unpaged document: its section's number, heading and anchor."""
+    return {"number": passage.number, "heading": passage.heading, "anchor": section_anchor(passage.number)}
+
+
+def query_highlighter(q: str):
+    """The highlighter for a user's query, for marking its words in a whole document."""
+    stems, phrases = needles(parse_user_query(q or ""))
+    return highlighter(stems, phrases)
+
+
 def _result(searcher, docnum: int, score: float, light) -> dict:
     doc = stored_document(searcher, docnum)
     passages = doc.get("passages") or []
@@ -140,6 +156,7 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         records = [Passage.from_dict(p) for p in passages]
         best, _ = light.best_passage(records)
         snippet = light.snippet(best.text)
+    paged = doc.get("format") in PAGED_FORMATS
     return {
         "id": doc["id"],
         "title": doc["title"],
@@ -152,9 +169,11 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
         "topics": [t["slug"] for t in doc["topics"]],
         "organizations": list(doc["organizations"]),
         "presenters": list(doc.get("presenters") or ()),
-        "page": best.number if best is not None and doc.get("format") in PAGED_FORMATS else None,
+        "page": best.number if best is not None and paged else None,
         # the page number printed on that page ("iv", "75") when the PDF has one; "page" stays physical
-        "page_label": best.page_label if best is not None and doc.get("format") in PAGED_FORMATS else None,
+        "page_label": best.page_label if best is not None and paged else None,
+        "section": section_of(best) if best is not None and not paged else None,
+        "meeting": doc.get("meeting"),
         "snippet": snippet,
         "score": round(float(score), 4),
     }

@@ -50,21 +50,32 @@ class Highlighter:
         if anchor is not None and anchor > limit // 3:
             start = _word_start(text, anchor - limit // 3)
         end = _word_end(text, min(len(text), start + limit))
-        out = ["…" if start > 0 else ""]
-        cursor = start
-        for match in matches:
-            word_start, word_end = _word_bounds(text, match.start(), match.end())
-            if word_start < cursor:
-                continue
-            if word_start >= end:
-                break
-            out.append(html.escape(text[cursor:word_start]))
-            out.append(f"<mark>{html.escape(text[word_start:word_end])}</mark>")
-            cursor = word_end
-        out.append(html.escape(text[cursor:end]))
+        out = ["…" if start > 0 else "", _marked(text, matches, start, end)]
         if end < len(text):
             out.append("…")
         return " ".join("".join(out).split())
+
+    def marked(self, text: str) -> str:
+        """The whole text, HTML-escaped, with every matching word in <mark> (line breaks kept)."""
+        matches = list(self.pattern.finditer(text)) if self.pattern is not None else []
+        return _marked(text, matches, 0, len(text))
+
+
+def _marked(text: str, matches, start: int, end: int) -> str:
+    """text[start:end] escaped, each whole word a match touches wrapped in <mark>."""
+    out = []
+    cursor = start
+    for match in matches:
+        word_start, word_end = word_bounds(text, match.start(), match.end())
+        if word_start < cursor:
+            continue
+        if word_start >= end:
+            break
+        out.append(html.escape(text[cursor:word_start]))
+        out.append(f"<mark>{html.escape(text[word_start:word_end])}</mark>")
+        cursor = word_end
+    out.append(html.escape(text[cursor:end]))
+    return "".join(out)
 
 
 def _densest(matches, limit: int) -> int | None:
@@ -101,7 +112,7 @@ def highlighter(needles, phrases=()) -> Highlighter:
     return Highlighter(re.compile(named, re.IGNORECASE), len(parts))
 
 
-def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and text[end].isalnum():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import socket
 import sys
 from pathlib import Path
 
@@ -19,14 +20,25 @@ from klimaviden import exit_codes
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
-from klimaviden.terminal import format_document, format_results, format_stats
+from klimaviden.terminal import (
+    error_line,
+    format_document,
+    format_failure,
+    format_reindex_summary,
+    format_results,
+    format_stats,
+    serving_line,
+)
 from klimaviden.users import audit_command, trash_command, users
 
 
 class UsageError(click.ClickException):
-    """A user error: printed as "Error: ..." and exits 2, like click's own usage errors."""
+    """A user error: printed as "Fejl: ..." and exits 2, like click's own usage errors."""
 
     exit_code = exit_codes.USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(error_line(self.format_message()), file=file, err=file is None)
 
 
 def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_corpus: bool = True):
@@ -41,7 +53,7 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
             configure_logging(verbose=verbose, quiet=quiet)
             settings = resolve_settings(kwargs.pop("corpus", None), kwargs.pop("index", None))
             if needs_corpus and checks_corpus and not settings.corpus.is_dir():
-                raise UsageError(f"corpus folder does not exist: {settings.corpus}")
+                raise UsageError(f"korpusmappen findes ikke: {settings.corpus}")
             return command(*args, settings=settings, quiet=quiet, **kwargs)
 
         if needs_index:
@@ -83,9 +95,12 @@ def open_service(settings):
     try:
         service.health()
     except IndexMissing as exc:
-        raise UsageError(f"{exc}: run `klimaviden reindex` first") from exc
+        raise UsageError(f"der er endnu intet søgeindeks i {exc.index_dir}: kør `klimaviden reindex` først") from exc
     except IndexDamaged as exc:
-        raise UsageError(f"{exc}. Run `klimaviden reindex`: it rebuilds a damaged index by itself") from exc
+        raise UsageError(
+            f"søgeindekset i {exc.where} er beskadiget ({exc.problem}). Kør `klimaviden reindex`: "
+            "det bygger indekset op igen af sig selv"
+        ) from exc
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     return service
@@ -138,19 +153,15 @@ def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete,
         )
     )
     if outcome.error:
-        click.echo(f"Error: {outcome.error}", err=True)
+        click.echo(error_line(outcome.error), err=True)
     if as_json:
         click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False))
     elif not outcome.error:
         summary = outcome.summary
         for failure in summary["failed"]:
-            click.echo(f"failed: {failure['path']}: {failure['error']}", err=True)
+            click.echo(format_failure(failure), err=True)
         if not quiet:
-            click.echo(
-                "{added} added, {updated} updated, {deleted} deleted, {unchanged} unchanged, "
-                "{skipped} skipped, {n_failed} failed; {documents} documents, {passages} passages "
-                "in {seconds:.1f} s".format(n_failed=len(summary["failed"]), **summary)
-            )
+            click.echo(format_reindex_summary(summary))
     if outcome.exit_code:
         sys.exit(outcome.exit_code)
 
@@ -222,7 +233,7 @@ def show(settings, quiet, path, as_json, extract_options):
     try:
         document = extract_file(corpus_root, relpath, options=extract_options)
     except IngestError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(error_line(str(exc)), err=True)
         sys.exit(exit_codes.FAILED_FILES)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
@@ -259,20 +270,47 @@ def stats(settings, quiet, as_json):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--data", "data_dir", type=click.Path(file_okay=False),
-              help="Data folder with accounts and the audit trail [env KLIMAVIDEN_DATA; default ./var/data].")
+@click.option(
+    "--data", type=click.Path(file_okay=False),
+    help="Data folder: page images, accounts, the audit trail [env KLIMAVIDEN_DATA; default ./var/data].",
+)
 @common_options()
-def serve(settings, quiet, host, port, data_dir):
+def serve(settings, quiet, host, port, data):
     """Serve the web app for development (production: gunicorn 'webapp:create_app()').
 
     Example: klimaviden serve --port 8000
     """
+    from werkzeug.serving import make_server
+
     from webapp import create_app
 
-    data = resolve_settings(data=data_dir).data
-    app = create_app({"CORPUS_DIR": str(settings.corpus), "INDEX_DIR": str(settings.index), "DATA_DIR": str(data)})
-    click.echo(f"klimaviden serves http://{host}:{port}/ (Ctrl-C stops)")
-    app.run(host=host, port=port, debug=False, use_reloader=False)
+    config = {
+        "CORPUS_DIR": str(settings.corpus),
+        "INDEX_DIR": str(settings.index),
+        "DATA_DIR": str(resolve_settings(data=data).data),
+    }
+    try:
+        app = create_app(config)
+    except ValueError as exc:  # a data folder inside the index
+        raise UsageError(str(exc)) from exc
+    # Bind first, so a taken port is our own clear error (werkzeug would print English and exit 1)
+    # and the URL is announced only once it answers.
+    try:
+        listening = socket.create_server((host, port))
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise UsageError(
+            f"Klimaviden kan ikke lytte på {host}:{port} ({exc.strerror or exc}). Er porten optaget af et "
+            f"andet program? Vælg en anden port med --port (med make: make run PORT=8001)."
+        ) from exc
+    with listening:
+        server = make_server(host, port, app, threaded=True, fd=listening.fileno())
+        click.echo(serving_line(f"http://{host}:{port}/"))
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("Klimaviden er stoppet.")
+        finally:
+            server.server_close()
 
 
 main.add_command(users)

@@ -1,4 +1,6 @@
-"""Plain-text renderings of search results, document records and index figures for a terminal."""
+"""Plain-text renderings for a terminal, in Danish: search results, document records, index figures,
+the reindex summary and the server's greeting. JSON output keeps its English keys; only these
+human renderings speak Danish."""
 
 from __future__ import annotations
 
@@ -6,6 +8,29 @@ import html
 import re
 
 _MARK = re.compile(r"</?mark>")
+
+TYPE_NAMES = {
+    "announcement": "invitation",
+    "news": "nyhed",
+    "presentation": "præsentation",
+    "report": "rapport",
+    "case": "case",
+    "minutes": "referat",
+    "notes": "noter",
+    "other": "andet",
+}
+
+# The figures of `klimaviden stats`, in the order and words shown on a terminal.
+STATS_LABELS = {
+    "documents": "Dokumenter",
+    "passages": "Tekstafsnit (sider, dias og afsnit)",
+    "index_bytes": "Indeksets størrelse (byte)",
+    "generation": "Indeksets generation",
+    "last_reindex": "Sidste indeksering",
+    "refused_run": "Afvist indeksering",
+    "topics": "Dokumenter pr. DK2020-emne",
+    "last_failures": "Filer, der ikke kunne læses ved sidste indeksering",
+}
 
 
 def snippet_text(snippet: str | None) -> str:
@@ -15,17 +40,39 @@ def snippet_text(snippet: str | None) -> str:
     return html.unescape(_MARK.sub("*", snippet))
 
 
+def type_name(doc_type: str | None) -> str:
+    return TYPE_NAMES.get(doc_type or "other", doc_type or "andet")
+
+
+def _where(hit: dict) -> str:
+    """', side 3' / ', dias 2' / ', afsnit »Baggrund«' for a hit, '' when it has no place."""
+    path = (hit.get("path") or "").lower()
+    if hit.get("page"):
+        noun = "dias" if path.endswith(".pptx") else "side"
+        return f", {noun} {hit.get('page_label') or hit['page']}"
+    section = hit.get("section") or {}
+    if section.get("heading"):
+        return f", afsnit »{section['heading']}«"
+    return ""
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def format_results(result: dict) -> str:
-    lines = [f"{result['total']} dokumenter for {result['query']!r} (side {result['page']})"]
+    query = result["query"]
+    about = f" for »{query}«" if query else ""
+    lines = [f"{_count(result['total'], 'dokument', 'dokumenter')}{about} (side {result['page']})"]
     if result.get("fallback") == "or":
         lines.append("Ingen dokumenter indeholdt alle ord; viser dokumenter med mindst ét af dem.")
     if result.get("suggestion"):
         lines.append(f"Mente du: {result['suggestion']}?")
     for number, hit in enumerate(result["results"], start=(result["page"] - 1) * result.get("per_page", 10) + 1):
-        where = f", side {hit['page']}" if hit.get("page") else ""
+        where = _where(hit) if query else ""
         lines.append("")
         lines.append(f"{number}. {hit['title']}")
-        lines.append(f"   {hit.get('date') or 'uden dato'} · {hit['type']}{where} · {hit['path']}")
+        lines.append(f"   {hit.get('date') or 'uden dato'} · {type_name(hit.get('type'))}{where} · {hit['path']}")
         if hit.get("presenters"):
             lines.append(f"   Oplæg ved {'; '.join(_presenter(p) for p in hit['presenters'])}")
         text = snippet_text(hit.get("snippet"))
@@ -35,11 +82,11 @@ def format_results(result: dict) -> str:
 
 
 def _day(record: dict, key: str) -> str:
-    """"2022-03-01 (month)" for a month-only date, the ISO day otherwise, "-" without a date."""
+    """"2022-03-01 (kun måned)" for a month-only date, the ISO day otherwise, "-" without a date."""
     value = record.get(key)
     if not value:
         return "-"
-    return f"{value} (month)" if record.get(f"{key}_precision") == "month" else value
+    return f"{value} (kun måned)" if record.get(f"{key}_precision") == "month" else value
 
 
 def _presenter(presenter: dict) -> str:
@@ -50,28 +97,59 @@ def _presenter(presenter: dict) -> str:
 def format_document(record: dict) -> str:
     lines = [
         record["title"],
-        f"  id: {record['id']}  path: {record['path']}  format: {record['format']}  type: {record['type']}",
-        f"  date: {record.get('date') or '-'} (from {record.get('date_source') or 'nowhere'})"
-        f"  published: {_day(record, 'published')}  meeting date: {_day(record, 'meeting_date')}",
-        f"  meeting: {record.get('meeting') or '-'}",
-        f"  themes: {', '.join(record.get('themes') or []) or '-'}",
-        f"  organisations: {', '.join(record.get('organizations') or []) or '-'}",
-        f"  presenters: {'; '.join(_presenter(p) for p in record.get('presenters') or []) or '-'}",
-        f"  places: {', '.join(record.get('places') or []) or '-'}",
+        f"  id: {record['id']}  fil: {record['path']}  format: {record['format']}  type: {type_name(record['type'])}",
+        f"  dato: {record.get('date') or '-'} (kilde: {record.get('date_source') or 'ingen'})"
+        f"  udgivet: {_day(record, 'published')}  mødedato: {_day(record, 'meeting_date')}",
+        f"  møde: {record.get('meeting') or '-'}",
+        f"  mødetemaer: {', '.join(record.get('themes') or []) or '-'}",
+        f"  organisationer: {', '.join(record.get('organizations') or []) or '-'}",
+        f"  oplægsholdere: {'; '.join(_presenter(p) for p in record.get('presenters') or []) or '-'}",
+        f"  steder: {', '.join(record.get('places') or []) or '-'}",
     ]
     for topic in record.get("topics") or []:
-        lines.append(f"  topic {topic['slug']}: {', '.join(topic['terms'])}")
-    lines.append(f"  passages: {len(record.get('passages') or [])}")
+        lines.append(f"  emne {topic['slug']}: {', '.join(topic['terms'])}")
+    lines.append(f"  tekstafsnit: {len(record.get('passages') or [])}")
     return "\n".join(lines)
+
+
+def _value(value) -> str:
+    return "-" if value is None else str(value)
 
 
 def format_stats(figures: dict) -> str:
-    lines = [f"{key}: {value}" for key, value in figures.items() if not isinstance(value, (dict, list))]
+    lines = []
     for key, value in figures.items():
+        if not isinstance(value, (dict, list)):
+            lines.append(f"{STATS_LABELS.get(key, key)}: {_value(value)}")
+    for key, value in figures.items():
+        label = STATS_LABELS.get(key, key)
         if isinstance(value, dict):
-            lines.append(f"{key}:")
-            lines.extend(f"  {name}: {count}" for name, count in value.items())
+            lines.append(f"{label}:")
+            lines.extend(f"  {name}: {_value(count)}" for name, count in value.items())
         elif isinstance(value, list):
-            lines.append(f"{key}: {len(value)}")
+            lines.append(f"{label}: {len(value)}")
             lines.extend(f"  {item}" for item in value)
     return "\n".join(lines)
+
+
+def format_reindex_summary(summary: dict) -> str:
+    """One line for a finished reindex: what changed, what the index holds, how long it took."""
+    seconds = f"{summary['seconds']:.1f}".replace(".", ",")
+    return (
+        f"{summary['added']} tilføjet, {summary['updated']} opdateret, {summary['deleted']} slettet, "
+        f"{summary['unchanged']} uændret, {summary['skipped']} sprunget over, "
+        f"{len(summary['failed'])} fejlet; {summary['documents']} dokumenter, "
+        f"{summary['passages']} tekstafsnit på {seconds} s"
+    )
+
+
+def format_failure(failure: dict) -> str:
+    return f"kunne ikke læses: {failure['path']}: {failure['error']}"
+
+
+def error_line(message: str) -> str:
+    return f"Fejl: {message}"
+
+
+def serving_line(url: str) -> str:
+    return f"Klimaviden kører på {url} (Ctrl-C stopper)"

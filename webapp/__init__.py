@@ -6,6 +6,7 @@ KLIMAVIDEN_CORPUS / KLIMAVIDEN_INDEX (see klimaviden.config) unless `config` ove
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         CORPUS_DIR=settings.corpus,
         INDEX_DIR=settings.index,
-        DATA_DIR=settings.data,   # accounts, sessions, audit trail (see webapp.auth)
+        DATA_DIR=settings.data,   # page images, accounts, sessions, audit trail; never inside the index
         PER_PAGE=10,          # results per HTML page
         FEED_ENTRIES=50,      # newest documents in an Atom feed
         EXPORT_LIMIT=1000,    # rows in a CSV export
@@ -36,6 +37,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["INDEX_DIR"] = Path(app.config["INDEX_DIR"]).resolve()
     app.config["BASE_URL"] = check_base_url(app.config["BASE_URL"])
     app.config["DATA_DIR"] = Path(app.config["DATA_DIR"]).resolve()
+    if app.config["DATA_DIR"].is_relative_to(app.config["INDEX_DIR"]):
+        raise ValueError(f"Datamappen må ikke ligge i indeksmappen: {app.config['DATA_DIR']}")
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 

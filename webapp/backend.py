@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 
@@ -38,3 +39,23 @@ def init_app(app: Flask) -> None:
 
 def get_service() -> SearchService:
     return current_app.extensions[EXTENSION].get()
+
+
+# The service returns at most this many results per call (the API's per_page limit).
+MAX_PER_PAGE = 100
+
+
+def all_results(service: SearchService, search_req, limit: int) -> list[dict]:
+    """Every result of a search in its order (up to `limit`), fetched a full page at a time;
+    the request's own page and per_page are not used."""
+    search_req = dataclasses.replace(search_req, per_page=MAX_PER_PAGE)
+    rows: list[dict] = []
+    page = 1
+    while len(rows) < limit:
+        result = service.search(dataclasses.replace(search_req, page=page))
+        batch = result.get("results") or []
+        rows.extend(batch)
+        if len(batch) < MAX_PER_PAGE or len(rows) >= int(result.get("total") or 0):
+            break
+        page += 1
+    return rows[:limit]

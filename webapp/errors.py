@@ -10,9 +10,10 @@ from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from index.errors import ConfigError, IndexDamaged, IndexMissing, InvalidRequest
+from webapp.messages import plain_request_error
 
 # Responses for programs: the JSON API, the health check, the feed and the export.
-MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv")
+MACHINE_PREFIXES = ("/api/", "/healthz", "/feed.atom", "/export.csv", "/export.xlsx")
 
 # Pages speak to officers; machine responses (API, /healthz) also tell the operator the cure.
 INDEX_MISSING_MESSAGE = "Søgningen er ikke klar endnu: materialet er ved at blive indlæst. Prøv igen om lidt."
@@ -78,7 +79,8 @@ def _http_error(exc: HTTPException):
 
 
 def _invalid_request(exc: InvalidRequest):
-    return error_response(400, str(exc) or MESSAGES[400])
+    message = str(exc) or MESSAGES[400]
+    return error_response(400, message if wants_json() else plain_request_error(message))
 
 
 def _index_missing(exc: IndexMissing):

@@ -30,6 +30,7 @@ class Facet:
     name: str          # the URL parameter ("topic", "theme", ...)
     title: str         # Danish heading
     values: tuple[FacetValue, ...]
+    hint: str = ""     # one line saying what the facet is, or how its values combine
 
     @property
     def shown(self) -> tuple[FacetValue, ...]:
@@ -47,15 +48,20 @@ class ActiveFilter:
     remove_url: str
 
 
-# (result facet key, URL parameter, Danish heading)
+# (result facet key, URL parameter, Danish heading, the line under the heading)
 FACETS = (
-    ("topic", "topic", "Emne (DK2020)"),
-    ("theme", "theme", "Tema"),
-    ("type", "type", "Materialetype"),
-    ("year", "year", "År"),
-    ("organization", "org", "Organisation"),
-    ("presenter", "presenter", "Oplægsholder"),
+    ("topic", "topic", "DK2020-emne",
+     "Tildelt ud fra ordene i dokumentet. Vælger du flere, ser du dokumenter med mindst ét af dem; "
+     "tallet er, hvad du ser efter valget."),
+    ("theme", "theme", "Mødetema", "Temaet for det netværksmøde, materialet hører til."),
+    ("type", "type", "Materialetype", ""),
+    ("year", "year", "År", ""),
+    ("organization", "org", "Organisation", ""),
+    ("presenter", "presenter", "Oplægsholder", ""),
 )
+# The Danish name of each filter on the chips above the results.
+FILTER_NAMES = {"topic": "DK2020-emne", "theme": "Mødetema", "type": "Materialetype",
+                "org": "Organisation", "presenter": "Oplægsholder"}
 
 
 def build_facets(
@@ -68,7 +74,7 @@ def build_facets(
     """The sidebar facets with a value list each; empty facets are left out."""
     built = []
     year = selected_year(links.args)
-    for key, param, title in FACETS:
+    for key, param, title, hint in FACETS:
         counts = facets.get(key) or {}
         values = []
         for value, count in counts.items():
@@ -87,7 +93,7 @@ def build_facets(
             values.sort(key=lambda v: v.value, reverse=True)
         else:
             values.sort(key=lambda v: (not v.selected, -v.count, v.label.casefold()))
-        built.append(Facet(param, title, tuple(values)))
+        built.append(Facet(param, title, tuple(values), hint))
     return built
 
 
@@ -101,8 +107,9 @@ def active_filters(
     active = []
     year = selected_year(links.args)
     for value in links.values("topic"):
-        active.append(ActiveFilter("Emne", topic_labels.get(value, value), links.remove("topic", value)))
-    for param, kind in (("theme", "Tema"), ("type", "Type"), ("org", "Organisation"), ("presenter", "Oplægsholder")):
+        active.append(ActiveFilter(FILTER_NAMES["topic"], topic_labels.get(value, value), links.remove("topic", value)))
+    for param in ("theme", "type", "org", "presenter"):
+        kind = FILTER_NAMES[param]
         for value in links.values(param):
             label = _label(param, value, topic_labels, theme_labels)
             active.append(ActiveFilter(kind, label, links.remove(param, value)))

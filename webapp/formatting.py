@@ -136,3 +136,18 @@ def count_label(count: int, singular: str, plural: str) -> str:
     """'1 dokument', '12 dokumenter', with a Danish thousands separator ('1.234')."""
     number = f"{count:,}".replace(",", ".")
     return f"{number} {singular if count == 1 else plural}"
+
+
+def presenter_name(presenter) -> str:
+    """A presenter as a name: the data may give a plain name or a record with "name"."""
+    if isinstance(presenter, dict):
+        return str(presenter.get("name") or "").strip()
+    return str(presenter or "").strip()
+
+
+def presenter_names(presenters) -> str:
+    """'Anne Holm og Per Dal', 'A, B og C': the names of a talk's presenters in Danish."""
+    names = [n for n in (presenter_name(p) for p in presenters or ()) if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} og {names[-1]}"

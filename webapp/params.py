@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 # The parameters of a search, in the order they appear in generated links.
 SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "presenter", "from", "to", "sort", "page", "per_page")
+# How the results are shown ("vis=moeder": grouped by meeting); kept in links, not a filter.
+VIEW_KEYS = ("vis",)
 # Filters that may be given more than once (any of).
 MULTI_KEYS = frozenset({"topic"})
 # Filters shown as removable chips, in display order.
@@ -29,7 +31,7 @@ def clean_args(params: Mapping[str, Iterable[str]]) -> Args:
     An empty date field in a submitted form arrives as ``from=``: that means "no filter".
     """
     cleaned: Args = {}
-    for key in SEARCH_KEYS:
+    for key in SEARCH_KEYS + VIEW_KEYS:
         values = []
         for raw in params.get(key, ()):
             value = _SPACE.sub(" ", _CONTROL.sub(" ", str(raw))).strip()
@@ -42,7 +44,7 @@ def clean_args(params: Mapping[str, Iterable[str]]) -> Args:
 
 def query_string(args: Mapping[str, list[str]]) -> str:
     """A canonical query string (fixed key order) for a set of search arguments."""
-    pairs = [(key, value) for key in SEARCH_KEYS for value in args.get(key, ())]
+    pairs = [(key, value) for key in SEARCH_KEYS + VIEW_KEYS for value in args.get(key, ())]
     return urlencode(pairs)
 
 
@@ -176,8 +178,15 @@ class SearchLinks:
         return self.href(with_query(self.args, q))
 
     def clear_filters(self) -> str:
-        """This search's words and sort order without any filter."""
-        return self.href({k: v for k, v in self.args.items() if k in ("q", "sort")})
+        """This search's words, sort order and view without any filter."""
+        return self.href({k: v for k, v in self.args.items() if k in ("q", "sort", "vis")})
+
+    def view(self, view: str | None) -> str:
+        """This search shown another way (None: as a list of documents), back on page 1."""
+        new = {k: v for k, v in self.args.items() if k not in ("vis", "page")}
+        if view:
+            new["vis"] = [view]
+        return self.href(new)
 
     def value(self, key: str, default: str = "") -> str:
         values = self.args.get(key)
@@ -189,7 +198,7 @@ class SearchLinks:
     def hidden_fields(self, *skip: str) -> list[tuple[str, str]]:
         """(name, value) pairs that carry the current filters through a form, minus `skip` and page."""
         drop = set(skip) | {"page"}
-        return [(k, v) for k in SEARCH_KEYS if k not in drop for v in self.args.get(k, [])]
+        return [(k, v) for k in SEARCH_KEYS + VIEW_KEYS if k not in drop for v in self.args.get(k, [])]
 
 
 def _copy(args: Mapping[str, list[str]]) -> Args:

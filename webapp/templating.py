@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from ingest.normalize import slugify
-from webapp import formatting
+from webapp import formatting, messages, reading
 
 
 def init_app(app: Flask) -> None:
@@ -17,9 +17,15 @@ def init_app(app: Flask) -> None:
         passage_label=formatting.passage_label,
         file_size=formatting.file_size,
         meta_label=formatting.meta_label,
+        source_label=messages.source_label,
     )
     app.jinja_env.globals.update(
-        count_label=formatting.count_label, is_pdf=formatting.is_pdf, theme_slug=slugify
+        count_label=formatting.count_label,
+        is_pdf=formatting.is_pdf,
+        theme_slug=slugify,
+        document_href=reading.document_href,
+        presenter_names=formatting.presenter_names,
+        presenter_name=formatting.presenter_name,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

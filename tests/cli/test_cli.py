@@ -54,7 +54,14 @@ def test_missing_corpus_folder_exits_2_naming_it(runner, tmp_path):
     missing = tmp_path / "nowhere"
     result = runner.invoke(main, ["reindex", "--corpus", str(missing), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 2
-    assert f"corpus folder does not exist: {missing}" in result.output
+    assert f"corpus folder does not exist: {missing}" in result.output  # reindex's own message
+
+
+def test_a_missing_corpus_folder_is_named_in_danish_by_search(runner, tmp_path):
+    missing = tmp_path / "nowhere"
+    result = runner.invoke(main, ["search", "x", "--corpus", str(missing), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 2
+    assert result.output == f"Fejl: korpusmappen findes ikke: {missing}\n"
 
 
 def test_environment_variable_names_the_corpus(runner, tmp_path):

@@ -103,7 +103,8 @@ def test_result_fields(search):
                            "suggestion", "theme_labels"}
     hit = result["results"][0]
     assert set(hit) == {"id", "title", "path", "type", "date", "published", "meeting_date", "themes",
-                        "topics", "organizations", "presenters", "page", "page_label", "snippet", "score"}
+                        "topics", "organizations", "presenters", "page", "page_label", "section", "meeting",
+                        "snippet", "score"}
     assert hit["date"] == "2020-10-01" and hit["topics"] == ["landbrug"]
     assert hit["score"] > 0
 

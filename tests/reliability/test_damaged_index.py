@@ -75,7 +75,7 @@ def test_a_damaged_index_is_a_503_and_one_clear_line_then_a_plain_reindex_rebuil
         done = run_cli([*args, "--corpus", str(corpus), "--index", str(index_dir)])
         assert done.returncode == 2, done.stderr
         assert "Traceback" not in done.stderr and "Aborted" not in done.stderr
-        assert "damaged" in done.stderr and "klimaviden reindex" in done.stderr
+        assert "beskadiget" in done.stderr and "klimaviden reindex" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
 
     done = run_cli(["reindex", "--json", "--corpus", str(corpus), "--index", str(index_dir)])

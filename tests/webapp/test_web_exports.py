@@ -157,3 +157,52 @@ def test_the_csv_names_the_presenters(client):
     rows = csv_rows(client.get("/export.csv?q=&type=case"))
     names = {row["Fil"]: row["Oplægsholdere"] for row in rows}
     assert names.get("2021-04-29-erhvervspartnerskaber/kalundborg-forsyning-case.pptx") == "Lone Vestergaard Holm"
+
+
+def excel_csv_rows(response) -> list[list[str]]:
+    assert response.status_code == 200
+    assert response.data.startswith("\ufeff".encode("utf-8"))
+    return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+
+
+def xlsx_rows(response) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    assert response.status_code == 200
+    assert response.content_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'filename="klimaviden-soegning.xlsx"' in response.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.data), read_only=True).active
+    return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_excel_csv_and_the_workbook_hold_the_same_rows_as_the_api(client):
+    expected = api_json(client, "/api/search?q=skybrud&type=presentation&per_page=100")["results"]
+    comma = [list(row.values()) for row in csv_rows(client.get("/export.csv?q=skybrud&type=presentation"))]
+    semicolon = excel_csv_rows(client.get("/export.csv?q=skybrud&type=presentation&excel=1"))
+    workbook = xlsx_rows(client.get("/export.xlsx?q=skybrud&type=presentation"))
+    assert semicolon[0] == workbook[0] == ["Titel", "Type", "Dato", "Mødedato", "Udgivet", "Side/dias",
+                                           "Temaer", "Emner", "Organisationer", "Uddrag", "Fil", "Link",
+                                           "Oplægsholdere"]
+    assert semicolon[1:] == workbook[1:] == comma
+    assert [row[0] for row in workbook[1:]] == [r["title"] for r in expected]
+    assert [row[10] for row in workbook[1:]] == [r["path"] for r in expected]
+    assert len(expected) >= 2
+
+
+def test_the_excel_csv_opens_in_columns_where_a_comma_is_the_decimal_sign(client):
+    first_line = client.get("/export.csv?q=skybrud&excel=1").data.decode("utf-8-sig").splitlines()[0]
+    assert first_line.split(";")[:3] == ["Titel", "Type", "Dato"]
+
+
+def test_formulas_are_neutralised_in_every_export(hostile_client):
+    workbook = xlsx_rows(hostile_client.get("/export.xlsx?q=skybrud"))
+    semicolon = excel_csv_rows(hostile_client.get("/export.csv?q=skybrud&excel=1"))
+    for rows in (workbook, semicolon):
+        assert "'" + FORMULA_TITLE in [row[0] for row in rows]
+        assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_a_bad_export_parameter_is_a_json_error(client):
+    response = client.get("/export.xlsx?from=igår")
+    assert response.status_code == 400
+    assert response.get_json()["ok"] is False

@@ -53,7 +53,7 @@ def test_long_facets_show_a_few_values_and_keep_the_rest():
 def test_active_filters_name_each_filter_and_remove_only_it():
     links = SearchLinks("/", {"q": ["x"], "topic": ["energi"], "type": ["report"], "from": ["2020-02-01"]})
     chips = active_filters(links, topic_labels=TOPICS, theme_labels=THEMES)
-    assert [(c.kind, c.label) for c in chips] == [("Emne", "Energi og forsyning"), ("Type", "Rapport"), ("Fra", "1. februar 2020")]
+    assert [(c.kind, c.label) for c in chips] == [("DK2020-emne", "Energi og forsyning"), ("Materialetype", "Rapport"), ("Fra", "1. februar 2020")]
     assert chips[0].remove_url == "/?q=x&type=report&from=2020-02-01"
     year_chip = active_filters(SearchLinks("/", {"from": ["2021-01-01"], "to": ["2021-12-31"]}), topic_labels={}, theme_labels={})
     assert [(c.kind, c.label, c.remove_url) for c in year_chip] == [("År", "2021", "/")]

@@ -22,10 +22,11 @@ def test_a_document_page_shows_all_its_metadata(client):
     assert page.select_one(".eyebrow .type-tag").get_text(strip=True) == "Præsentation"
     rows = page.select("dl.meta-list")[0].select(":scope > div")
     meta = {d.find("dt").get_text(strip=True): d.find("dd").get_text(" ", strip=True) for d in rows}
-    assert meta["Dato"] == danish_date(doc["date"])
     assert meta["Mødedato"] == danish_date(doc["meeting_date"])
     assert meta["Udgivet"] == danish_date(doc["published"])
-    assert meta["Tema"] == ", ".join(doc["themes"])
+    assert doc["date"] in (doc["meeting_date"], doc["published"])
+    assert "Dato" not in meta, "the date is not repeated beside an equal meeting or publishing date"
+    assert meta["Mødetema"] == ", ".join(doc["themes"])
     assert meta["Steder"] == ", ".join(doc["places"])
     assert meta["Fil"].startswith(doc["path"])
     assert [a.get_text() for a in page.select("dl.meta-list a[href^='/?org=']")] == doc["organizations"]
@@ -56,7 +57,7 @@ def test_passages_are_numbered_as_pages_or_slides(client):
         assert len(titles) == len(doc["passages"])
         for title, passage in zip(titles, doc["passages"]):
             assert title.startswith(f"{noun} {passage['number']}")
-        assert page.select_one(f"#passage-{doc['passages'][0]['number']}")
+        assert page.select_one(f"#{noun.lower()}-{doc['passages'][0]['number']}")
 
 
 def test_a_pdf_reached_from_a_result_opens_the_original_at_that_page(client):
@@ -66,7 +67,10 @@ def test_a_pdf_reached_from_a_result_opens_the_original_at_that_page(client):
     assert button["href"] == f"/fil/{result['id']}#page={result['page']}"
     assert f"side {result['page']}" in button.get_text()
     current = page.select(".passage.is-current")
-    assert [c["id"] for c in current] == [f"passage-{result['page']}"]
+    assert [c["id"] for c in current] == [f"side-{result['page']}"]
+    action = current[0].select_one(".passage-actions a")
+    assert action["href"] == f"/fil/{result['id']}#page={result['page']}"
+    assert action.get_text(strip=True) == f"Åbn originalen på side {result['page']}"
 
 
 @pytest.mark.parametrize("side", ["999", "0", "-1", "abc", ""])

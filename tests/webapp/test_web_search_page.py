@@ -43,21 +43,54 @@ def test_a_danish_query_shows_the_count_snippets_with_marks_and_the_page_of_the_
     items = page.select(".results .result")
     for item, result in zip(items, data["results"]):
         meta = item.select_one(".result-meta").get_text(" ", strip=True)
-        if result["page"]:
-            noun = "Dias" if result["path"].endswith(".pptx") else "Side" if result["path"].endswith(".pdf") else "Afsnit"
-            assert f"{noun} {result['page']}" in meta
+        if result["page"] and result["path"].endswith(".pdf"):
+            assert f"Åbn s. {result['page']}" in meta
+            assert item.select_one("a.result-open")["href"] == f"/fil/{result['id']}#page={result['page']}"
+        elif result["page"]:
+            assert f"Dias {result['page']}" in meta
         if result["meeting_date"]:
             assert "Møde" in meta
-        if result["published"]:
+        if result["published"] and not result["meeting_date"]:
             assert "Udgivet" in meta
+        assert len(item.select(".result-meta time")) <= 1, "one date per result"
 
 
-def test_a_result_links_to_its_document_at_the_best_passage(client):
-    data = api_json(client, "/api/search?q=skybrud")
+def test_a_result_links_to_its_document_at_the_best_passage_and_carries_the_search(client):
+    data = api_json(client, "/api/search?q=skybrud&type=presentation")
     paged = next(r for r in data["results"] if r["page"])
-    page = html(client.get("/?q=skybrud"))
+    page = html(client.get("/?q=skybrud&type=presentation"))
     link = next(a for a in page.select(".results .result-title a") if a.get_text(strip=True) == paged["title"])
-    assert link["href"] == f"/dokument/{paged['id']}?side={paged['page']}#passage-{paged['page']}"
+    anchor = ("side-" if paged["path"].endswith(".pdf") else "dias-") + str(paged["page"])
+    assert link["href"] == f"/dokument/{paged['id']}?q=skybrud&type=presentation&side={paged['page']}#{anchor}"
+
+
+def test_a_section_hit_links_to_its_section(client):
+    data = api_json(client, "/api/search?q=skybrud&per_page=50")
+    sectioned = [r for r in data["results"] if r["section"]]
+    assert sectioned, "the sample has HTML, Word or Markdown hits"
+    for result in sectioned:
+        assert result["page"] is None
+        assert result["section"]["anchor"] == f"afsnit-{result['section']['number']}"
+    page = html(client.get("/?q=skybrud&per_page=50"))
+    hrefs = [a["href"] for a in page.select(".results .result-title a")]
+    for result in sectioned:
+        number = result["section"]["number"]
+        assert f"/dokument/{result['id']}?q=skybrud&per_page=50&afsnit={number}#afsnit-{number}" in hrefs
+
+
+def test_every_result_has_at_most_two_links(client):
+    page = html(client.get("/?q=partnerskab"))
+    items = page.select(".results .result")
+    assert items
+    for item in items:
+        assert 1 <= len(item.select("a, button, input")) <= 2
+
+
+def test_a_filter_only_listing_names_no_page(client):
+    page = html(client.get("/?type=presentation"))
+    assert page.select(".results .result")
+    text = page.select_one(".results").get_text(" ")
+    assert "Side 1" not in text and "Dias 1" not in text and "Åbn s." not in text
 
 
 def test_results_show_type_topics_themes_and_organisations_in_danish(client):
@@ -68,16 +101,22 @@ def test_results_show_type_topics_themes_and_organisations_in_danish(client):
                   "case": "Case", "minutes": "Referat", "other": "Andet"}
     for item, result in zip(page.select(".results .result"), data["results"]):
         assert item.select_one(".type-tag").get_text(strip=True) == type_names[result["type"]]
-        topic_badges = [b.get_text(strip=True) for b in item.select(".badges .badge-topic")]
+        topic_badges = [b.get_text(" ", strip=True) for b in item.select(".result-tags .badge-topic")]
         assert topic_badges == [topics[s] for s in result["topics"][:SHOWN_TOPICS]]
-        more = item.select_one(".badges .badge-more")
+        if result["topics"]:
+            assert item.select_one(".result-tags").get_text(" ", strip=True).startswith("DK2020-emner:")
+        more = item.select_one(".result-tags .badge-more")
         if len(result["topics"]) > SHOWN_TOPICS:
             assert more.get_text(" ", strip=True).startswith(f"+{len(result['topics']) - SHOWN_TOPICS} emner")
-            assert more["href"] == f"/dokument/{result['id']}#emner-titel"
         else:
             assert more is None
-        assert [b.get_text(strip=True) for b in item.select(".badges .badge-theme")] == result["themes"]
-        assert [a.get_text(strip=True) for a in item.select(".result-orgs a")] == result["organizations"]
+        themes = [b.get_text(" ", strip=True) for b in item.select(".result-tags .badge-theme")]
+        assert themes == result["themes"]
+        if result["themes"]:
+            assert "Mødetema:" in item.select_one(".result-tags").get_text(" ", strip=True)
+        if result["organizations"]:
+            orgs = item.select_one(".result-orgs").get_text(" ", strip=True)
+            assert orgs == "Organisationer: " + ", ".join(result["organizations"])
     assert any(len(r["topics"]) > SHOWN_TOPICS for r in data["results"]), "the sample has a many-topic result"
 
 
@@ -95,7 +134,7 @@ def test_clicking_a_topic_facet_filters_and_the_chip_removes_it_again(client):
     selected = filtered.select("a.facet-link.is-selected")
     assert len(selected) == 1 and selected[0]["aria-current"] == "true"
     chip = filtered.select_one(".chips a.chip")
-    assert "Emne" in chip.get_text()
+    assert "DK2020-emne" in chip.get_text()
     assert chip["href"] == "/?q=energi"
     back = html(client.get(chip["href"]))
     assert back.select_one(".results-count").get_text(strip=True).startswith(str(base["total"]))
@@ -214,14 +253,15 @@ def test_the_search_keeps_filters_when_the_query_changes(client):
 @pytest.mark.parametrize(
     "query, words",
     [
-        ("from=2021-13-45", "'from'"),
-        ("to=igår", "'to'"),
-        ("topic=findes-ikke", "findes-ikke"),
-        ("type=roman", "roman"),
-        ("page=0", "'page'"),
-        ("page=abc", "'page'"),
-        ("sort=tilfældig", "'sort'"),
-        ("from=2022-01-01&to=2021-01-01", "'from'"),
+        ("from=2021-13-45", "»Fra dato«"),
+        ("to=igår", "»Til dato«"),
+        ("topic=findes-ikke", "Emnet kan ikke bruges"),
+        ("type=roman", "Materialetypen kan ikke bruges"),
+        ("theme=" + "x" * 300, "for langt"),
+        ("page=0", "Sidenummeret"),
+        ("page=abc", "Sidenummeret"),
+        ("sort=tilfældig", "»Nyeste først«"),
+        ("from=2022-01-01&to=2021-01-01", "Byt om på de to datoer"),
     ],
 )
 def test_bad_parameters_give_400_with_the_form_and_a_message_naming_the_problem(client, query, words):
@@ -230,18 +270,44 @@ def test_bad_parameters_give_400_with_the_form_and_a_message_naming_the_problem(
     page = html(response)
     alert = page.select_one(".notice-error[role=alert]")
     assert words in alert.get_text()
+    for developer_word in ("'from'", "'to'", "'page'", "'sort'", "'type'", "slug", "ÅÅÅÅ"):
+        assert developer_word not in alert.get_text(), "the page speaks the words of its own fields"
     assert page.find("input", id="q")["value"] == "energi"
+
+
+def test_the_api_keeps_naming_the_parameter(client):
+    assert "'from'" in client.get("/api/search?from=2021-13-45").get_json()["error"]
+
+
+def test_the_document_page_says_where_a_date_came_from_in_plain_danish(client):
+    results = client.get("/api/search?per_page=100").get_json()["results"]
+    page = html(client.get(f"/dokument/{results[0]['id']}"))
+    details = page.select_one("details.doc-meta").get_text(" ")
+    for developer_word in ("sidecar", "meeting.toml", "folder-name", "pdf-metadata", "html-meta"):
+        assert developer_word not in details
 
 
 def test_the_feed_and_csv_links_carry_the_search(client):
     page = html(client.get("/?q=energi&topic=energi"))
     assert page.find("link", rel="alternate", type="application/atom+xml")["href"] == "/feed.atom?q=energi&topic=energi"
     tools = {a.get_text(strip=True): a["href"] for a in page.select(".result-tools a")}
-    assert "/export.csv?q=energi&topic=energi" in tools.values()
-    assert "/feed.atom?q=energi&topic=energi" in tools.values()
+    assert tools["Følg søgningen"] == "/foelg?q=energi&topic=energi"
+    assert tools["CSV til Excel"] == "/export.csv?q=energi&topic=energi&excel=1"
+    assert tools["Hent resultaterne til Excel"] == "/export.xlsx?q=energi&topic=energi"
+    assert tools["CSV (komma)"] == "/export.csv?q=energi&topic=energi"
 
 
 def test_a_bad_date_is_not_put_back_into_the_date_field(client):
     page = html(client.get("/?from=2021-13-45&to=2021-12-31"))
     assert page.find("input", id="fra")["value"] == ""
     assert page.find("input", id="til")["value"] == "2021-12-31"
+
+
+def test_a_topic_count_beside_a_selected_topic_is_what_selecting_it_gives(client):
+    page = html(client.get("/?topic=transport"))
+    unselected = [a for a in facet_links(page, "topic") if "is-selected" not in a.get("class", [])]
+    assert unselected
+    for link in unselected[:4]:
+        shown = int(link.select_one(".facet-count").get_text(" ", strip=True).split()[0])
+        after = html(client.get(link["href"])).select_one(".results-count").get_text(strip=True)
+        assert after.startswith(f"{shown} "), (link["href"], shown, after)

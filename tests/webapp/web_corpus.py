@@ -105,4 +105,5 @@ def write_hostile_corpus(root: Path) -> Path:
 def make_app(settings: Settings):
     from webapp import create_app
 
-    return create_app({"TESTING": True, "CORPUS_DIR": settings.corpus, "INDEX_DIR": settings.index})
+    return create_app({"TESTING": True, "CORPUS_DIR": settings.corpus, "INDEX_DIR": settings.index,
+                       "DATA_DIR": settings.index.parent / "data"})
