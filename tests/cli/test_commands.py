@@ -138,4 +138,4 @@ def test_search_and_show_know_the_presenter(runner, small_corpus, tmp_path):
     result, record = invoke_json(runner, ["show", str(talk), "--json", "--corpus", str(small_corpus)])
     assert record["presenters"] == [{"name": "Mette Kjærgaard Lund", "role": "planchef", "organization": "Aalborg Kommune"}]
     text = runner.invoke(main, ["show", str(talk), "--corpus", str(small_corpus)]).output
-    assert "presenters: Mette Kjærgaard Lund, planchef, Aalborg Kommune" in text
+    assert "oplægsholdere: Mette Kjærgaard Lund, planchef, Aalborg Kommune" in text
