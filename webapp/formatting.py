@@ -101,11 +101,31 @@ def passage_noun(path_or_format: str | None) -> str:
     return "Afsnit"
 
 
-def passage_label(path_or_format: str | None, number: int | None) -> str:
-    """'Side 3' for a PDF page, 'Dias 4' for a slide, 'Afsnit 2' for a section; '' without a number."""
+def printed_page(number: int, page_label: str | None = None) -> str:
+    """'75 (PDF-side 81)' when a page prints another number than its place in the file, else '81'."""
+    if page_label and str(page_label) != str(number):
+        return f"{page_label} (PDF-side {number})"
+    return str(number)
+
+
+def passage_label(path_or_format: str | None, number: int | None, page_label: str | None = None) -> str:
+    """'Side 3' for a PDF page ('Side iv (PDF-side 4)' when it prints another number), 'Dias 4' for a
+    slide, 'Afsnit 2' for a section; '' without a number."""
     if number is None:
         return ""
-    return f"{passage_noun(path_or_format)} {number}"
+    noun = passage_noun(path_or_format)
+    return f"Side {printed_page(number, page_label)}" if noun == "Side" else f"{noun} {number}"
+
+
+def ocr_note(passage: dict) -> str | None:
+    """What an officer should know about a page read from a scanned image, or None."""
+    if not passage.get("ocr"):
+        return None
+    confidence = passage.get("ocr_confidence")
+    certainty = f" (sikkerhed {round(confidence)} %)" if confidence is not None else ""
+    if passage.get("ocr_low_confidence"):
+        return f"Siden er scannet og læst med tekstgenkendelse{certainty}; teksten kan indeholde fejllæste ord."
+    return f"Siden er scannet og læst med tekstgenkendelse{certainty}."
 
 
 def is_pdf(path_or_format: str | None) -> bool:

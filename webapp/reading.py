@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest.document import Passage
 from index.search import query_highlighter, section_anchor
-from webapp.formatting import file_suffix
+from webapp.formatting import file_suffix, ocr_note, passage_label
 from webapp.params import query_string
 
 # URL parameters that name the passage a link points at: a page or slide, or a section.
@@ -47,14 +47,7 @@ class ReadingPassage:
     heading: str | None  # a slide's title beside its label; None for sections (it is the label)
     html: str           # the text, escaped, the query's words in <mark>
     current: bool
-
-
-def passage_label(fmt: str, number: int, page_label: str | None = None) -> str:
-    if fmt == "pdf":
-        return f"Side {page_label or number}"
-    if fmt == "pptx":
-        return f"Dias {number}"
-    return f"Afsnit {number}"
+    note: str | None = None  # e.g. that the page was read by OCR from a scanned image
 
 
 def reading_passages(doc: Mapping, q: str, wanted: int | None) -> tuple[list[ReadingPassage], int | None]:
@@ -84,6 +77,7 @@ def reading_passages(doc: Mapping, q: str, wanted: int | None) -> tuple[list[Rea
                 heading=heading if fmt in PAGED else None,
                 html=light.marked(text) if light is not None else html.escape(text),
                 current=number == current,
+                note=ocr_note(p),
             )
         )
     return passages, current

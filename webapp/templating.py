@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         count_label=formatting.count_label,
         is_pdf=formatting.is_pdf,
+        printed_page=formatting.printed_page,
         theme_slug=slugify,
         document_href=reading.document_href,
         presenter_names=formatting.presenter_names,

@@ -51,3 +51,20 @@ def test_only_real_iso_dates_reach_a_date_field():
     assert iso_date("2021-04-29") == "2021-04-29"
     for value in ("2021-13-01", "29-04-2021", "2021-04-29T10:00", "", None):
         assert iso_date(value) == ""
+
+
+@pytest.mark.parametrize(
+    "number, label, expected",
+    [(81, "75", "Side 75 (PDF-side 81)"), (3, "iii", "Side iii (PDF-side 3)"), (5, "5", "Side 5"), (5, None, "Side 5")],
+)
+def test_a_printed_page_number_is_shown_beside_the_physical_one_where_they_differ(number, label, expected):
+    assert passage_label("rapport.pdf", number, label) == expected
+
+
+def test_a_page_read_by_ocr_says_so_and_warns_when_the_reading_is_uncertain():
+    from webapp.formatting import ocr_note
+
+    assert ocr_note({"text": "Tekst"}) is None
+    assert ocr_note({"ocr": True, "ocr_confidence": 93.6}) == (
+        "Siden er scannet og læst med tekstgenkendelse (sikkerhed 94 %).")
+    assert "fejllæste ord" in ocr_note({"ocr": True, "ocr_confidence": 41.0, "ocr_low_confidence": True})

@@ -206,3 +206,25 @@ def test_every_sample_presentation_shows_its_presenter_on_its_page_and_result(cl
     results = html(client.get("/?presenter=Lone+Vestergaard+Holm"))
     assert "Oplæg ved Lone Vestergaard Holm" in results.select_one(".result-meta").get_text(" ", strip=True)
     assert "Oplægsholder" in results.get_text()
+
+
+def test_a_scanned_page_is_marked_as_read_by_ocr_on_its_document_page(client):
+    # issue 11: the document page shows that a page was read by OCR
+    found = api_json(client, "/api/search?q=styregruppen&per_page=100")["results"]
+    scans = [r for r in found if r["path"].endswith("-scannet.pdf")]
+    if not scans:
+        pytest.skip("the scanned sample is not indexed here (Tesseract is missing)")
+    page = html(client.get(f"/dokument/{scans[0]['id']}"))
+    notes = [n.get_text(strip=True) for n in page.select(".passage-note")]
+    assert notes and all("tekstgenkendelse" in n for n in notes)
+
+
+def test_a_printed_page_number_shows_beside_the_physical_page(client):
+    # issue 11: "side 75 (PDF-side 81)" where the printed number differs from the physical page
+    labelled = [r for r in api_json(client, "/api/search?q=klimatilpasning&per_page=100")["results"]
+                if r.get("page_label") and r["page_label"] != str(r["page"])]
+    assert labelled
+    hit = labelled[0]
+    page = html(client.get(f"/dokument/{hit['id']}"))
+    titles = [t.get_text(" ", strip=True) for t in page.select(".passage-title")]
+    assert any(f"Side {hit['page_label']} (PDF-side {hit['page']})" in t for t in titles)
