@@ -35,9 +35,9 @@ def run_outcome(run: Callable[[], ReindexReport]) -> Outcome:
     try:
         report = run()
     except LockHeld as exc:
-        holder = f" (pid {exc.pid})" if exc.pid else ""
+        holder = f" (pid {exc.pid} har låsen)" if exc.pid else ""
         return Outcome(empty, exit_codes.LOCKED,
-                       f"another reindex holds the lock{holder}; nothing was touched.")
+                       f"en anden indeksering kører allerede{holder}; intet er ændret.")
     except MassDeleteRefused as exc:
         return Outcome(empty, exit_codes.REFUSED, str(exc))
     except (ConfigError, TaxonomyError) as exc:
@@ -46,8 +46,8 @@ def run_outcome(run: Callable[[], ReindexReport]) -> Outcome:
         return Outcome(
             empty,
             exit_codes.IO_ERROR,
-            f"reindex stopped by a file system error: {exc}. The index keeps its last committed "
-            "state; run reindex again once the problem is fixed.",
+            f"indekseringen blev stoppet af en fejl i filsystemet: {exc}. Indekset har sin sidst "
+            "gemte tilstand; kør indekseringen igen, når fejlen er rettet.",
         )
     summary = report.as_dict()
     return Outcome(summary, exit_codes.FAILED_FILES if summary["failed"] else exit_codes.OK)

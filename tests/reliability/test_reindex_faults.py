@@ -111,7 +111,7 @@ def test_a_write_error_stops_with_exit_74_and_a_clear_message_leaving_the_index_
     assert json.loads(done.stdout)["exit"] == EXIT_IO_ERROR
     reason = "No space left on device" if "enospc" in fault else "Read-only file system"
     assert reason in done.stderr and "Traceback" not in done.stderr
-    assert "last committed state" in done.stderr
+    assert "sidst gemte tilstand" in done.stderr
     assert fingerprint(index_dir, corpus) == before
     assert lock_holder(index_dir) is None
     assert reindex(corpus, index_dir, workers=1).as_dict()["failed"] == []
