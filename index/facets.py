@@ -11,6 +11,7 @@ import bisect
 from datetime import date
 
 from index import bits
+from index.postings import Postings
 from index.schema import FACET_FIELDS, LABEL_SEP
 
 VALUE_FIELDS = FACET_FIELDS + ("meeting",)
@@ -22,15 +23,15 @@ FACET_FILTER = {"topic": "topics", "theme": "theme", "type": "type", "year": "da
 class ReaderFacets:
     """What one open reader knows about its documents, computed once when it is opened."""
 
-    def __init__(self, reader):
+    def __init__(self, reader, postings: Postings | None = None):
+        postings = postings if postings is not None else Postings(reader)
         self.size = reader.doc_count_all()
         self.live = bits.from_docnums(reader.all_doc_ids(), self.size)
         self.values: dict[str, dict[str, int]] = {}
         for field in VALUE_FIELDS:
             table = {}
             for value in reader.field_terms(field):
-                docs = reader.postings(field, value).all_ids()
-                mask = bits.from_docnums(docs, self.size) & self.live
+                mask = bits.from_docnums(postings.docnums(field, value), self.size)
                 if mask:
                     table[value] = mask
             self.values[field] = table

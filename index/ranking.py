@@ -6,7 +6,7 @@ once per open reader into a bitset (which documents) and a dense array of BM25 c
 well each matches), kept in a small LRU cache. A query is then bitset operations for matching and
 one pass over the hits summing array entries for ranking.
 
-Relies on the block layout of Whoosh's W3 codec (whoosh-reloaded 2.7.x, pinned in setup.cfg).
+The postings themselves are read by index/postings.py, the one module that knows Whoosh's storage.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from index import bits
+from index.postings import Postings
 
 K1 = 1.2
 B = 0.75
@@ -30,72 +31,17 @@ class TermData:
     scores: array  # BM25 contribution per docnum (0.0 where the term is absent)
 
 
-def _leaf_postings(reader, field: str, text: str):
-    """(docnums, weights) of a term in one segment, read block by block."""
-    ids: list[int] = []
-    weights: list[float] = []
-    try:
-        matcher = reader.postings(field, text)
-    except Exception:  # whoosh raises TermNotFound (a KeyError) for an absent term
-        return ids, weights
-    if not hasattr(matcher, "_read_ids"):  # not a W3 leaf: fall back to the generic API
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return ids, weights
-    while not matcher._atend:
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.extend(matcher._ids)
-        weights.extend(matcher._weights)
-        matcher._next_block()
-    return ids, weights
-
-
-def _positions(searcher, field: str, text: str, wanted: set[int], decode) -> dict[int, frozenset]:
-    """docnum -> positions of a term, for the wanted documents only."""
-    out: dict[int, frozenset] = {}
-    for leaf, offset in searcher.leaf_searchers():
-        try:
-            matcher = leaf.reader().postings(field, text)
-        except Exception:  # TermNotFound
-            continue
-        while matcher.is_active():
-            if not hasattr(matcher, "_read_ids"):
-                docnum = offset + matcher.id()
-                if docnum in wanted:
-                    out[docnum] = frozenset(decode(matcher.value()))
-                matcher.next()
-                continue
-            matcher._read_ids()
-            ids = matcher._ids
-            values = None
-            for i, leaf_docnum in enumerate(ids):
-                docnum = offset + leaf_docnum
-                if docnum in wanted:
-                    if values is None:
-                        matcher._read_values()
-                        values = matcher._values
-                    out[docnum] = frozenset(decode(values[i]))
-            matcher._next_block()
-    return out
-
-
 class TermIndex:
     """Per open searcher: field lengths and the cached postings of recently used terms."""
 
-    def __init__(self, searcher, live: int, field: str = "text"):
+    def __init__(self, searcher, live: int, field: str = "text", postings: Postings | None = None):
         self.searcher = searcher
         self.live = live
         reader = searcher.reader()
+        self.postings = postings if postings is not None else Postings(reader)
         self.size = reader.doc_count_all()
         self.count = max(reader.doc_count(), 1)
-        self.lengths = array("f", (0.0,)) * self.size
-        for leaf, offset in searcher.leaf_searchers():
-            leaf_reader = leaf.reader()
-            for docnum in range(leaf_reader.doc_count_all()):
-                self.lengths[offset + docnum] = leaf_reader.doc_field_length(docnum, field, 0)
+        self.lengths = self.postings.field_lengths(field)
         total = sum(self.lengths)
         self.average = (total / self.count) or 1.0
         self._cache: OrderedDict[tuple[str, str], TermData] = OrderedDict()
@@ -114,12 +60,7 @@ class TermIndex:
         return found
 
     def _read(self, field: str, text: str) -> TermData:
-        docnums: list[int] = []
-        weights: list[float] = []
-        for leaf, offset in self.searcher.leaf_searchers():
-            ids, leaf_weights = _leaf_postings(leaf.reader(), field, text)
-            docnums.extend(offset + i for i in ids)
-            weights.extend(leaf_weights)
+        docnums, weights = self.postings.read(field, text)
         mask = bits.from_docnums(docnums, self.size) & self.live
         scores = array("f", (0.0,)) * self.size
         if docnums:
@@ -141,11 +82,12 @@ class TermIndex:
             return found & candidates
         decode = self.searcher.schema[field].format.decode_positions
         # left to right: where the first words stand in order, then only there the next word
-        starts = _positions(self.searcher, field, words[0], set(bits.to_docnums(candidates)), decode)
+        positions = self.postings.positions
+        starts = positions(field, words[0], set(bits.to_docnums(candidates)), decode)
         for offset, word in enumerate(words[1:], start=1):
             if not starts:
                 break
-            following = _positions(self.searcher, field, word, set(starts), decode)
+            following = positions(field, word, set(starts), decode)
             starts = {
                 docnum: kept
                 for docnum, places in following.items()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from index import bits
 from index.facets import ReaderFacets
+from index.postings import Postings
 from index.query import SearchRequest
 from index.related import related_docnums
 from index.ranking import TermIndex
@@ -32,8 +33,10 @@ class _Open:
         self._load()
 
     def _load(self):
-        self.facets = ReaderFacets(self.searcher.reader())
-        self.view = View(self.searcher, self.facets, TermIndex(self.searcher, self.facets.live))
+        postings = Postings(self.searcher.reader())
+        self.facets = ReaderFacets(self.searcher.reader(), postings)
+        terms = TermIndex(self.searcher, self.facets.live, postings=postings)
+        self.view = View(self.searcher, self.facets, terms)
         self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
 
     def refresh(self) -> None:
