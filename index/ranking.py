@@ -4,7 +4,7 @@ Whoosh scores every hit of a query through layers of Python matcher objects (abo
 and term); a common word at 20,000 documents costs 100 ms. Here each term's postings are read
 once per open reader into a bitset (which documents) and a dense array of BM25 contributions (how
 well each matches), kept in a small LRU cache. A query is then bitset operations for matching and
-one pass over the hits summing array entries for ranking.
+one pass over the hits summing array entries for ranking. Clauses come from index/compile.py.
 
 The postings themselves are read by index/postings.py, the one module that knows Whoosh's storage.
 """
@@ -18,6 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from index import bits
+from index.fields import STEMMED
 from index.postings import Postings
 
 K1 = 1.2
@@ -34,7 +35,7 @@ class TermData:
 class TermIndex:
     """Per open searcher: field lengths and the cached postings of recently used terms."""
 
-    def __init__(self, searcher, live: int, field: str = "text", postings: Postings | None = None):
+    def __init__(self, searcher, live: int, field: str = STEMMED, postings: Postings | None = None):
         self.searcher = searcher
         self.live = live
         reader = searcher.reader()
@@ -104,29 +105,14 @@ class TermIndex:
         return bits.count(self.term(field, text).mask)
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One word (or hyphen piece) of the query: any of its spellings matches."""
-
-    terms: tuple[tuple[str, str], ...]  # (field, term) alternatives
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A user word (its pieces all required) or a quoted phrase (pieces in order)."""
-
-    pieces: tuple[Piece, ...]
-    phrase: tuple[str, ...] | None = None  # exact words that must also stand in this order
-
-
-def piece_mask(index: TermIndex, piece: Piece) -> int:
+def piece_mask(index: TermIndex, piece) -> int:
     mask = 0
     for field, text in piece.terms:
         mask |= index.term(field, text).mask
     return mask
 
 
-def clause_mask(index: TermIndex, clause: Clause) -> int:
+def clause_mask(index: TermIndex, clause) -> int:
     mask = index.live
     for piece in clause.pieces:
         mask &= piece_mask(index, piece)

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ingest.document import Passage
+
 from index import bits
-from index.analysis import exact_terms, stemmed_alternatives
+from index.compile import compile_query
 from index.facets import ReaderFacets
-from index.query import SearchRequest, UserQuery, parse_user_query
-from index.ranking import Clause, Piece, TermIndex, match, scores_of, top
+from index.fields import DOC
+from index.query import SearchRequest, parse_user_query
+from index.ranking import TermIndex, match, scores_of, top
 from index.snippets import highlighter
 from index.suggest import suggest
 
-STEMMED = "text"
-EXACT = "exact"
 PAGED_FORMATS = ("pdf", "pptx")
 
 
@@ -32,40 +33,11 @@ class View:
     terms: TermIndex
 
 
-def clauses(user: UserQuery) -> list[Clause]:
-    """The query's words and phrases as clauses of index terms (see index/ranking.py)."""
-    found = []
-    only_stop_words = not any(stemmed_alternatives(w) for w in user.words)
-    for word in user.words:
-        alternatives = stemmed_alternatives(word)
-        if alternatives:
-            pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
-        elif only_stop_words:  # "for", "og": look for the words themselves in the exact text
-            pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
-        else:  # a stop word beside real words adds nothing
-            continue
-        if pieces:
-            found.append(Clause(pieces))
-    for words in user.phrases:
-        terms = exact_terms(words)
-        if terms:
-            order = tuple(terms) if len(terms) > 1 else None
-            found.append(Clause(tuple(Piece(((EXACT, t),)) for t in terms), order))
-    return found
-
-
-def needles(user: UserQuery) -> tuple[list[str], list[tuple[str, ...]]]:
-    stems = [v for w in user.words for variants in stemmed_alternatives(w) for v in variants]
-    if not stems:  # the query is stop words only
-        stems = [t for w in user.words for t in exact_terms([w])]
-    phrases = [tuple(exact_terms(p)) for p in user.phrases]
-    return stems, phrases
-
-
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     facets, terms = view.facets, view.terms
     user = parse_user_query(request.q)
-    found = clauses(user)
+    compiled = compile_query(user)
+    found = list(compiled.clauses)
     masks = facets.filter_masks(request)
     allowed = facets.live
     for mask in masks.values():
@@ -98,8 +70,7 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         else:
             page_docs = top(terms, found, hits, end)[start:end]
 
-    stems, phrases = needles(user)
-    light = highlighter(stems, phrases)
+    light = highlighter(compiled.needles, compiled.phrases)
     results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
 
     suggestion = None
@@ -121,7 +92,7 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
 
 
 def stored_document(searcher, docnum: int) -> dict:
-    return json.loads(searcher.stored_fields(docnum)["doc"])
+    return json.loads(searcher.stored_fields(docnum)[DOC])
 
 
 def brief(doc: dict) -> dict:
@@ -135,8 +106,6 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
     best = None
     snippet = ""
     if passages:
-        from ingest.document import Passage
-
         records = [Passage(p["number"], p["text"], p.get("heading")) for p in passages]
         best, _ = light.best_passage(records)
         snippet = light.snippet(best.text)

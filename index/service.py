@@ -7,7 +7,6 @@ running web app sees new content without a restart. Thread-safe: searcher use is
 
 from __future__ import annotations
 
-import json
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
@@ -191,7 +190,7 @@ class SearchService:
             docnum = live.facets.by_id.get(doc_id)
             if docnum is None:
                 return None
-            relpath = json.loads(live.searcher.stored_fields(docnum)["doc"])["path"]
+            relpath = stored_document(live.searcher, docnum)["path"]
         root = self.corpus_dir.resolve()
         candidate = (root / relpath).resolve()
         if not candidate.is_relative_to(root) or not candidate.is_file():

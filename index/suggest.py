@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 
-
 from index import bits
 from index.analysis import stemmed_alternatives
+from index.compile import compile_query
+from index.fields import EXACT, STEMMED
+from index.query import parse_user_query
+from index.ranking import match
 
 MIN_WORD = 4
 
 
 def _known(reader, word: str) -> bool:
-    if reader.doc_frequency("exact", word):
+    if reader.doc_frequency(EXACT, word):
         return True
     return any(
-        reader.doc_frequency("text", v) for variants in stemmed_alternatives(word) for v in variants
+        reader.doc_frequency(STEMMED, v) for variants in stemmed_alternatives(word) for v in variants
     )
 
 
@@ -27,19 +30,15 @@ def correction(reader, word: str) -> str | None:
     maxdist = 1 if len(word) <= 5 else 2
     best = None
     for distance in range(1, maxdist + 1):
-        candidates = [c for c in reader.terms_within("exact", word, distance, prefix=1) if c != word]
+        candidates = [c for c in reader.terms_within(EXACT, word, distance, prefix=1) if c != word]
         if candidates:
-            best = max(candidates, key=lambda c: (reader.doc_frequency("exact", c), c))
+            best = max(candidates, key=lambda c: (reader.doc_frequency(EXACT, c), c))
             break
     return best
 
 
 def suggest(view, text: str, user, allowed: int, total: int) -> str | None:
     """A corrected version of text whose search (with the same filters) finds more than `total`."""
-    from index.query import parse_user_query
-    from index.ranking import match
-    from index.search import clauses
-
     reader = view.searcher.reader()
     fixed = {}
     for word in user.words:
@@ -51,7 +50,7 @@ def suggest(view, text: str, user, allowed: int, total: int) -> str | None:
     suggested = text
     for wrong, right in fixed.items():
         suggested = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, suggested)
-    found = clauses(parse_user_query(suggested))
+    found = compile_query(parse_user_query(suggested)).clauses
     if found and bits.count(match(view.terms, found) & allowed) > total:
         return suggested
     return None

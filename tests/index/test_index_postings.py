@@ -157,3 +157,4 @@ def test_bitsets_round_trip_document_numbers(docnums):
     mask = bits.from_docnums(docnums, 3000)
     assert bits.to_docnums(mask) == docnums
     assert bits.count(mask) == len(docnums)
+
