@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from index.analysis import exact_terms, stemmed_alternatives
 from index.fields import EXACT, STEMMED
 from index.query import UserQuery
+from klimaviden.danish import is_question_word, words
+
+OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Clause:
 
     pieces: tuple[Piece, ...]
     phrase: tuple[str, ...] | None = None  # exact words that must also stand in this order
+    optional: bool = False  # never required to match; only adds to the score
+    weight: float = 1.0  # multiplies the clause's score
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,14 @@ def _word_clauses(user: UserQuery) -> list[Clause]:
         else:  # a stop word beside real words adds nothing
             continue
         if pieces:
-            found.append(Clause(pieces))
-    return found
+            found.append(Clause(pieces, optional=_is_question(word), weight=1.0))
+    if all(c.optional for c in found) and not user.phrases:  # "hvordan" alone: search for it
+        return [Clause(c.pieces) for c in found]
+    return [Clause(c.pieces, optional=True, weight=OPTIONAL_WEIGHT) if c.optional else c for c in found]
+
+
+def _is_question(word: str) -> bool:
+    return all(is_question_word(w) for w in words(word))
 
 
 def _phrase_clauses(user: UserQuery) -> list[Clause]:
@@ -62,16 +73,17 @@ def _phrase_clauses(user: UserQuery) -> list[Clause]:
     return found
 
 
-def _needles(user: UserQuery) -> tuple[str, ...]:
-    stems = [v for w in user.words for variants in stemmed_alternatives(w) for v in variants]
-    if not stems:  # the query is stop words only
-        stems = [t for w in user.words for t in exact_terms([w])]
-    return tuple(stems)
+def _needles(clauses) -> tuple[str, ...]:
+    """The terms of the words to highlight: all but question words and phrases (highlighted whole)."""
+    return tuple(
+        t for c in clauses if not c.optional and c.phrase is None for p in c.pieces for _, t in p.terms
+    )
 
 
 def compile_query(user: UserQuery) -> Compiled:
+    word_clauses = _word_clauses(user)
     return Compiled(
-        clauses=tuple(_word_clauses(user) + _phrase_clauses(user)),
-        needles=_needles(user),
+        clauses=tuple(word_clauses + _phrase_clauses(user)),
+        needles=_needles(word_clauses),
         phrases=tuple(tuple(exact_terms(p)) for p in user.phrases),
     )

@@ -123,8 +123,14 @@ def clause_mask(index: TermIndex, clause) -> int:
     return mask
 
 
+def required(clauses) -> list:
+    """The clauses a document must match: all but the optional ones."""
+    return [c for c in clauses if not c.optional]
+
+
 def match(index: TermIndex, clauses, any_clause: bool = False) -> int:
-    """Documents matching all clauses (or any clause), as a bitset."""
+    """Documents matching all required clauses (or any of them), as a bitset."""
+    clauses = required(clauses)
     if not clauses:
         return 0
     mask = 0 if any_clause else index.live
@@ -138,19 +144,33 @@ def match(index: TermIndex, clauses, any_clause: bool = False) -> int:
     return mask
 
 
+def _weighted_arrays(index: TermIndex, clauses) -> list[tuple[array, float]]:
+    return [
+        (index.term(f, t).scores, c.weight) for c in clauses for p in c.pieces for f, t in p.terms
+    ]
+
+
+def _scorer(index: TermIndex, clauses):
+    """docnum -> the document's score for the clauses."""
+    weighted = _weighted_arrays(index, clauses)
+    plain = [a for a, w in weighted if w == 1.0]
+    scaled = [(a, w) for a, w in weighted if w != 1.0]
+    if len(plain) == 1 and not scaled:
+        only = plain[0]
+        return only.__getitem__
+    if not scaled:
+        return lambda d: sum(a[d] for a in plain)
+    return lambda d: sum(a[d] for a in plain) + sum(a[d] * w for a, w in scaled)
+
+
 def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, float]]:
     """The `limit` best-scoring documents among the hits, best first (docnum order on ties)."""
-    arrays = [index.term(f, t).scores for c in clauses for p in c.pieces for f, t in p.terms]
-    docnums = bits.to_docnums(hits)
-    if len(arrays) == 1:
-        only = arrays[0]
-        scored = [(only[d], d) for d in docnums]
-    else:
-        scored = [(sum(a[d] for a in arrays), d) for d in docnums]
+    score = _scorer(index, clauses)
+    scored = [(score(d), d) for d in bits.to_docnums(hits)]
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
     return [(d, s) for s, d in best]
 
 
 def scores_of(index: TermIndex, clauses, docnums) -> dict[int, float]:
-    arrays = [index.term(f, t).scores for c in clauses for p in c.pieces for f, t in p.terms]
-    return {d: sum(a[d] for a in arrays) for d in docnums}
+    score = _scorer(index, clauses)
+    return {d: score(d) for d in docnums}

@@ -17,7 +17,7 @@ from index.compile import compile_query
 from index.facets import ReaderFacets
 from index.fields import DOC
 from index.query import SearchRequest, parse_user_query
-from index.ranking import TermIndex, match, scores_of, top
+from index.ranking import TermIndex, match, required, scores_of, top
 from index.snippets import highlighter
 from index.suggest import suggest
 
@@ -48,7 +48,7 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     if found:
         matched = match(terms, found)
         strict = bits.count(matched & allowed)
-        if not matched & allowed and len(found) > 1:
+        if not matched & allowed and len(required(found)) > 1:
             either = match(terms, found, any_clause=True)
             if either & allowed:
                 matched, fallback = either, "or"

@@ -16,7 +16,7 @@ from klimaviden.danish.analysis import (
     words,
 )
 from klimaviden.danish.compounds import compound_parts
-from klimaviden.danish.stems import fold, is_stopword, stem, term, term_variants
+from klimaviden.danish.stems import fold, is_question_word, is_stopword, stem, term, term_variants
 
 __all__ = [
     "Token",
@@ -24,6 +24,7 @@ __all__ = [
     "compound_parts",
     "fold",
     "index_terms",
+    "is_question_word",
     "normalize",
     "query_alternatives",
     "is_stopword",

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from klimaviden.danish.stopwords import STOPWORDS
+from klimaviden.danish.stopwords import QUESTION_WORDS, STOPWORDS
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "é": "e"})
 _STEMMER = snowballstemmer.stemmer("danish")
@@ -26,6 +26,11 @@ def stem(word: str) -> str:
 
 def is_stopword(word: str) -> bool:
     return word.lower() in STOPWORDS
+
+
+def is_question_word(word: str) -> bool:
+    """A word of a question ("hvordan", "kan") that a query should not require."""
+    return word.lower() in QUESTION_WORDS
 
 
 @lru_cache(maxsize=200_000)

@@ -1,0 +1,96 @@
+"""Queries as people type them: questions, misspellings, inflected phrases, acronyms and
+organisation names (issue 13, "What was seen"), over a small library written for them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import build_from_documents
+from index.query import parse_search_params
+from index.service import SearchService
+from index_files import make_document
+
+FINANCING = "noter/finansiering.md"
+QUESTION_PAGE = "noter/spoergsmaal.md"
+DK2020_PAGE = "noter/dk2020.md"
+HVEM_PAGE = "noter/nyhedsbrev.md"
+SYMBIOSIS = "noter/symbiose.md"
+PTX = "noter/ptx.md"
+ACTION_PLAN = "noter/handlingsplan.md"
+DI_REPORT = "rapporter/di.pdf"
+
+
+def _documents():
+    doc = make_document
+    return [
+        doc(FINANCING, "Finansiering af klimatilpasning",
+            ["Klimatilpasning finansieres af forsyningen gennem takster, lån og medfinansiering.",
+             "Finansiering af diger og regnvandsbassiner."], format="markdown", day=date(2023, 1, 5)),
+        doc(QUESTION_PAGE, "Spørgsmål fra mødet",
+            ["Hvordan kommer vi i gang? Hvordan finansieres det? Klimatilpasning blev nævnt kort."],
+            format="markdown", day=date(2023, 2, 1)),
+        doc(DK2020_PAGE, "DK2020 og klimaplanerne",
+            ["DK2020 står bag kommunernes klimaplaner.", "DK2020 er et partnerskab om klimaplaner."],
+            format="markdown", day=date(2022, 5, 1)),
+        doc(HVEM_PAGE, "Nyhedsbrev",
+            ["Hvem kommer til mødet? Hvem står bag cykelstierne? DK2020 nævnes også."],
+            format="markdown", day=date(2022, 6, 1)),
+        doc(SYMBIOSIS, "Industriel symbiose i praksis",
+            ["Kalundborg Symbiosen deler overskudsvarme og vand mellem virksomhederne."],
+            format="markdown", day=date(2021, 9, 1), organizations=("Kalundborg Forsyning",)),
+        doc(PTX, "Brint og elektrobrændstoffer",
+            ["Power-to-X omdanner strøm fra vindmøller til brint og metanol."],
+            format="markdown", day=date(2023, 3, 1)),
+        doc(ACTION_PLAN, "Kommunens klimahandlingsplan",
+            ["Klimahandlingsplanen beskriver reduktioner frem mod 2030 og kystbeskyttelse."],
+            format="markdown", day=date(2022, 1, 10)),
+        doc(DI_REPORT, "Virksomheder i den grønne omstilling",
+            ["Rapport om virksomhedernes klimaarbejde og grøn omstilling i industrien."],
+            type="report", day=date(2021, 3, 1), organizations=("Dansk Industri",)),
+    ] + [
+        doc(f"noter/omtale-{n}.md", f"Referat {n}",
+            [f"På mødet fortalte Dansk Industri om grøn omstilling. Dansk Industri og industri nævnt {n}."],
+            format="markdown", type="minutes", day=date(2020, 1, n))
+        for n in range(1, 4)
+    ]
+
+
+@pytest.fixture(scope="module")
+def forgiving(tmp_path_factory) -> SearchService:
+    index_dir = tmp_path_factory.mktemp("forgiving") / "index"
+    build_from_documents(index_dir, _documents())
+    service = SearchService(index_dir)
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def search(forgiving):
+    def run(q: str, **params):
+        values = {"q": [q], **{k: [str(v)] for k, v in params.items()}}
+        return forgiving.search(parse_search_params(values))
+
+    return run
+
+
+def paths(result):
+    return [r["path"] for r in result["results"]]
+
+
+# -- questions ------------------------------------------------------------------------------
+
+
+def test_a_question_word_is_not_required(search):
+    found = paths(search("hvordan finansieres klimatilpasning"))
+    assert FINANCING in found and QUESTION_PAGE in found
+    assert found[0] == FINANCING  # saying "hvordan" twice does not outweigh the subject
+
+
+def test_a_page_does_not_rank_first_only_because_it_says_hvem(search):
+    assert paths(search("hvem står bag DK2020"))[0] == DK2020_PAGE
+
+
+def test_a_question_word_alone_is_still_searched(search):
+    assert paths(search("hvordan")) == [QUESTION_PAGE]
