@@ -39,6 +39,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    as_typed: bool = False  # never replace misspelled words by their correction
 
     @property
     def has_filters(self) -> bool:
@@ -144,7 +145,7 @@ def _bounded(value: str | None, key: str) -> str | None:
 def parse_search_params(
     params: Mapping[str, Iterable[str]], *, valid_topics: Iterable[str] | None = None
 ) -> SearchRequest:
-    """Read q, theme, topic (repeatable), type, org, from, to, sort, page, per_page.
+    """Read q, theme, topic (repeatable), type, org, from, to, sort, page, per_page, as_typed.
 
     Raises InvalidRequest with a message naming the parameter and the problem.
     """
@@ -187,6 +188,9 @@ def parse_search_params(
     if sort not in SORTS:
         raise InvalidRequest(f"'sort' skal være relevance eller date, ikke {_show(sort)}")
 
+    as_typed = _first(params, "as_typed")
+    if as_typed not in (None, "0", "1"):
+        raise InvalidRequest(f"'as_typed' skal være 0 eller 1, ikke {_show(as_typed)}")
     page = _int(_first(params, "page"), "page", 1, 1, MAX_PAGE)
     per_page = _int(_first(params, "per_page"), "per_page", 10, 1, MAX_PER_PAGE)
     return SearchRequest(
@@ -200,4 +204,5 @@ def parse_search_params(
         sort=sort,
         page=page,
         per_page=per_page,
+        as_typed=as_typed == "1",
     )

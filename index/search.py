@@ -19,7 +19,8 @@ from index.fields import DOC
 from index.query import SearchRequest, parse_user_query
 from index.ranking import TermIndex, match, required, scores_of, top
 from index.snippets import highlighter
-from index.suggest import suggest
+from index.spelling import Speller
+from index.suggest import SUGGEST_BELOW, correction, counted, worth_suggesting
 
 PAGED_FORMATS = ("pdf", "pptx")
 
@@ -31,6 +32,7 @@ class View:
     searcher: object
     facets: ReaderFacets
     terms: TermIndex
+    speller: Speller
 
 
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
@@ -44,10 +46,18 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         allowed &= mask
 
     fallback = None
-    strict = 0  # documents with every word, under the filters
+    corrected = suggestion = None
     if found:
         matched = match(terms, found)
-        strict = bits.count(matched & allowed)
+        strict = bits.count(matched & allowed)  # documents with every word, under the filters
+        fix = correction(view, request.q, user) if user.words and strict < SUGGEST_BELOW else None
+        if fix is not None:
+            fixed = counted(fix, allowed)
+            if worth_suggesting(strict, fixed):
+                suggestion = fix.text
+            if not strict and fixed and fix.unknown and not request.as_typed:  # search the correction
+                corrected, compiled, matched = fix.text, fix.compiled, fix.matched
+                found = list(compiled.clauses)
         if not matched & allowed and len(required(found)) > 1:
             either = match(terms, found, any_clause=True)
             if either & allowed:
@@ -73,9 +83,6 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     light = highlighter(compiled.needles, compiled.phrases)
     results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
 
-    suggestion = None
-    if user.words and (strict < 3):
-        suggestion = suggest(view, request.q, user, allowed, strict)
     counts = facets.counts(matched, masks)
     labels = dict(theme_labels or {})
     return {
@@ -88,6 +95,7 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         "facets": counts,
         "theme_labels": {slug: labels.get(slug, slug) for slug in counts["theme"]},
         "suggestion": suggestion,
+        "corrected_query": corrected,
     }
 
 

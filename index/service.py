@@ -17,6 +17,7 @@ from index.postings import Postings
 from index.query import SearchRequest
 from index.related import related_docnums
 from index.ranking import TermIndex
+from index.spelling import Speller
 from index.search import View, brief, run_search, stored_document
 from index.store import Generation, index_bytes, reader_toc, require_current
 from index.writer import passage_count
@@ -35,7 +36,7 @@ class _Open:
         postings = Postings(self.searcher.reader())
         self.facets = ReaderFacets(self.searcher.reader(), postings)
         terms = TermIndex(self.searcher, self.facets.live, postings=postings)
-        self.view = View(self.searcher, self.facets, terms)
+        self.view = View(self.searcher, self.facets, terms, Speller(self.searcher.reader()))
         self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
 
     def refresh(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 # The parameters of a search, in the order they appear in generated links.
-SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "from", "to", "sort", "page", "per_page")
+SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "from", "to", "sort", "page", "per_page", "as_typed")
 # Filters that may be given more than once (any of).
 MULTI_KEYS = frozenset({"topic"})
 # Filters shown as removable chips, in display order.
@@ -113,6 +113,7 @@ def with_sort(args: Mapping[str, list[str]], sort: str) -> Args:
 def with_query(args: Mapping[str, list[str]], q: str) -> Args:
     new = _copy(args)
     new.pop("page", None)
+    new.pop("as_typed", None)  # new words may be misspelled again
     new["q"] = [q]
     return new
 
@@ -175,6 +176,10 @@ class SearchLinks:
     def query(self, q: str) -> str:
         return self.href(with_query(self.args, q))
 
+    def as_typed(self) -> str:
+        """This search with its words as typed, not replaced by a spelling correction."""
+        return self.href({**with_page(self.args, 1), "as_typed": ["1"]})
+
     def clear_filters(self) -> str:
         """This search's words and sort order without any filter."""
         return self.href({k: v for k, v in self.args.items() if k in ("q", "sort")})
@@ -188,7 +193,7 @@ class SearchLinks:
 
     def hidden_fields(self, *skip: str) -> list[tuple[str, str]]:
         """(name, value) pairs that carry the current filters through a form, minus `skip` and page."""
-        drop = set(skip) | {"page"}
+        drop = set(skip) | {"page", "as_typed"}
         return [(k, v) for k in SEARCH_KEYS if k not in drop for v in self.args.get(k, [])]
 
 

@@ -53,7 +53,11 @@ def _documents():
         doc(f"noter/omtale-{n}.md", f"Referat {n}",
             [f"På mødet fortalte Dansk Industri om grøn omstilling. Dansk Industri og industri nævnt {n}."],
             format="markdown", type="minutes", day=date(2020, 1, n))
-        for n in range(1, 4)
+        for n in range(1, 5)
+    ] + [
+        doc("noter/stavefejl.md", "Omstiling i kommunen",
+            ["Et notat med en stavefejl i overskriften om omstiling."], format="markdown",
+            day=date(2019, 5, 5)),
     ]
 
 
@@ -94,3 +98,49 @@ def test_a_page_does_not_rank_first_only_because_it_says_hvem(search):
 
 def test_a_question_word_alone_is_still_searched(search):
     assert paths(search("hvordan")) == [QUESTION_PAGE]
+
+
+# -- misspellings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("klimatilpasnig", "klimatilpasning"),  # a letter missing
+        ("klimatilpasnning", "klimatilpasning"),  # a letter too many
+        ("klimatilpsaning", "klimatilpasning"),  # two letters swapped
+        ("overskudsvame", "overskudsvarme"),  # a word in one document only
+    ],
+)
+def test_a_misspelled_word_is_searched_corrected(search, typed, meant):
+    result = search(typed)
+    assert result["query"] == typed
+    assert result["corrected_query"] == meant
+    assert result["total"] == search(meant)["total"] > 0
+    assert paths(result) == paths(search(meant))
+
+
+def test_a_correction_keeps_the_other_words_and_the_filters(search):
+    result = search("Finansiering klimatilpasnig", type="presentation")
+    assert result["corrected_query"] == "Finansiering klimatilpasning"
+    assert paths(result) == [FINANCING]
+    assert search("Finansiering klimatilpasnig", type="report")["corrected_query"] is None
+
+
+def test_a_rare_spelling_that_finds_little_offers_the_common_one(search):
+    result = search("omstiling")
+    assert paths(result) == ["noter/stavefejl.md"]  # the text as typed is searched ...
+    assert result["corrected_query"] is None
+    assert result["suggestion"] == "omstilling"  # ... and the common spelling is offered
+
+
+def test_words_that_are_found_are_not_corrected(search):
+    result = search("klimatilpasning")
+    assert result["corrected_query"] is None and result["suggestion"] is None
+    assert search("kystbeskytelse")["corrected_query"] is None  # found by its stem
+
+
+def test_an_unknown_word_with_no_near_word_is_not_corrected(search):
+    result = search("zyxwvuqq")
+    assert result["total"] == 0
+    assert result["corrected_query"] is None and result["suggestion"] is None

@@ -181,14 +181,24 @@ def test_sorting_by_date_puts_the_newest_first(client):
     assert dates == sorted(dates, reverse=True)
 
 
-def test_a_misspelled_word_offers_did_you_mean(client):
+def test_a_misspelled_word_shows_the_corrected_results_and_offers_the_words_as_typed(client):
     data = api_json(client, "/api/search?q=klimatilpasnig")
-    assert data["suggestion"], "the index suggests a spelling"
+    assert data["query"] == "klimatilpasnig"
+    assert data["corrected_query"] == "klimatilpasning" and data["total"] > 0
     page = html(client.get("/?q=klimatilpasnig"))
-    link = page.select_one(".notice-suggestion a")
-    assert "Mente du" in page.select_one(".notice-suggestion").get_text()
-    assert link.get_text(strip=True) == data["suggestion"]
-    assert query_of(link["href"]) == {"q": [data["suggestion"]]}
+    notice = page.select_one(".notice-corrected")
+    text = " ".join(notice.get_text().split())
+    assert text == "Viser resultater for klimatilpasning – søg i stedet efter klimatilpasnig"
+    assert result_titles(page) == [r["title"] for r in data["results"]]
+    as_typed = notice.select_one("a.as-typed-link")
+    assert query_of(as_typed["href"]) == {"q": ["klimatilpasnig"], "as_typed": ["1"]}
+    typed = api_json(client, "/api/search?q=klimatilpasnig&as_typed=1")
+    assert typed["corrected_query"] is None and typed["total"] == 0
+    assert typed["suggestion"] == "klimatilpasning"
+    again = html(client.get(as_typed["href"]))
+    assert again.select_one(".notice-corrected") is None
+    assert "Mente du" in again.select_one(".notice-suggestion").get_text()
+    assert ("as_typed", "1") not in [(i["name"], i["value"]) for i in again.select("form input[type=hidden]")]
 
 
 def test_the_or_fallback_is_announced(client):
