@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from index.analysis import exact_terms, stemmed_alternatives
 from index.fields import EXACT, STEMMED
+from index.forms import as_written
 from index.query import UserQuery
 from klimaviden.danish import is_question_word, words
 
@@ -29,7 +30,7 @@ class Clause:
     """A user word (its pieces all required) or a quoted phrase (pieces in order)."""
 
     pieces: tuple[Piece, ...]
-    phrase: tuple[str, ...] | None = None  # exact words that must also stand in this order
+    phrase: tuple[tuple[str, ...], ...] | None = None  # per position, the exact words allowed there
     optional: bool = False  # never required to match; only adds to the score
     weight: float = 1.0  # multiplies the clause's score
 
@@ -38,7 +39,7 @@ class Clause:
 class Compiled:
     clauses: tuple[Clause, ...]
     needles: tuple[str, ...]  # folded stems to highlight
-    phrases: tuple[tuple[str, ...], ...]  # exact word sequences to highlight
+    phrases: tuple[tuple[tuple[str, ...], ...], ...]  # phrases to highlight, as Clause.phrase
 
 
 def _word_clauses(user: UserQuery) -> list[Clause]:
@@ -54,7 +55,7 @@ def _word_clauses(user: UserQuery) -> list[Clause]:
             continue
         if pieces:
             found.append(Clause(pieces, optional=_is_question(word), weight=1.0))
-    if all(c.optional for c in found) and not user.phrases:  # "hvordan" alone: search for it
+    if all(c.optional for c in found) and not (user.phrases or user.exact_phrases):  # "hvordan" alone: search for it
         return [Clause(c.pieces) for c in found]
     return [Clause(c.pieces, optional=True, weight=OPTIONAL_WEIGHT) if c.optional else c for c in found]
 
@@ -63,14 +64,20 @@ def _is_question(word: str) -> bool:
     return all(is_question_word(w) for w in words(word))
 
 
-def _phrase_clauses(user: UserQuery) -> list[Clause]:
-    found = []
-    for words in user.phrases:
-        terms = exact_terms(words)
-        if terms:
-            order = tuple(terms) if len(terms) > 1 else None
-            found.append(Clause(tuple(Piece(((EXACT, t),)) for t in terms), order))
-    return found
+def _phrase_clause(words: tuple[str, ...], forms) -> tuple[Clause, tuple] | None:
+    """A phrase: its words must stand in this order, each in one of its `forms` (a word ->
+    exact words function: all inflections for "...", the word itself for ="...")."""
+    terms = exact_terms(words)
+    if not terms:
+        return None
+    positions = tuple(forms(t) for t in terms)
+    # which documents: the phrase's words by stem (fast), unless stems cannot say it
+    stemmed = tuple(
+        Piece(tuple((STEMMED, v) for v in variants)) for variants in stemmed_alternatives(" ".join(words))
+    )
+    exact = tuple(Piece(tuple((EXACT, f) for f in alternatives)) for alternatives in positions)
+    pieces = stemmed if stemmed and forms is not as_written else exact
+    return Clause(pieces, positions if len(terms) > 1 else None), positions
 
 
 def _needles(clauses) -> tuple[str, ...]:
@@ -80,10 +87,14 @@ def _needles(clauses) -> tuple[str, ...]:
     )
 
 
-def compile_query(user: UserQuery) -> Compiled:
+def compile_query(user: UserQuery, forms=as_written) -> Compiled:
+    """The clauses and highlight needles of a query; `forms` gives a word's inflected forms in the
+    index (index/forms.py), so quoted phrases match inflections."""
     word_clauses = _word_clauses(user)
+    phrases = [(words, forms) for words in user.phrases] + [(w, as_written) for w in user.exact_phrases]
+    compiled = [found for words, f in phrases if (found := _phrase_clause(words, f)) is not None]
     return Compiled(
-        clauses=tuple(word_clauses + _phrase_clauses(user)),
+        clauses=tuple(word_clauses) + tuple(clause for clause, _ in compiled),
         needles=_needles(word_clauses),
-        phrases=tuple(tuple(exact_terms(p)) for p in user.phrases),
+        phrases=tuple(positions for _, positions in compiled),
     )

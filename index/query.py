@@ -50,25 +50,28 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class UserQuery:
-    """The user's text as plain words (searched stemmed) and quoted phrases (searched exactly)."""
+    """The user's text as plain words, quoted phrases (words in this order, any inflection) and
+    exact phrases, written ="..." (these very word forms in this order)."""
 
     words: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
+    exact_phrases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not self.words and not self.phrases
+        return not self.words and not self.phrases and not self.exact_phrases
 
 
 def parse_user_query(text: str) -> UserQuery:
     """Split text into quoted phrases and words, in order; anything that is not a word is dropped.
 
-    A quoted single word is searched exactly too (unstemmed, unfolded).
+    An equals sign right before the opening quote asks for the exact word forms.
 
-    >>> parse_user_query('"Kalundborg Forsyning" CO2-fangst (AND')
-    UserQuery(words=('CO2-fangst', 'AND'), phrases=(('Kalundborg', 'Forsyning'),))
+    >>> parse_user_query('"Kalundborg Forsyning" CO2-fangst (AND =“før”')
+    UserQuery(words=('CO2-fangst', 'AND'), phrases=(('Kalundborg', 'Forsyning'),), exact_phrases=(('før',),))
     """
     phrases: list[tuple[str, ...]] = []
+    exact: list[tuple[str, ...]] = []
     words: list[str] = []
     budget = MAX_QUERY_WORDS
     position = 0
@@ -84,9 +87,9 @@ def parse_user_query(text: str) -> UserQuery:
         inner = next(g for g in match.groups() if g is not None)
         phrase = tuple(_WORD.findall(inner))[: max(budget, 0)]
         if phrase:
-            phrases.append(phrase)
+            (exact if text[: match.start()].endswith("=") else phrases).append(phrase)
             budget -= len(phrase)
-    return UserQuery(tuple(words), tuple(phrases))
+    return UserQuery(tuple(words), tuple(phrases), tuple(exact))
 
 
 def _first(params: Mapping[str, Iterable[str]], key: str) -> str | None:

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from index import bits
-from index.fields import STEMMED
+from index.fields import EXACT, STEMMED
 from index.postings import Postings
 
 K1 = 1.2
@@ -73,33 +73,40 @@ class TermIndex:
                 scores[docnum] = idf * weight * (K1 + 1) / (weight + norm)
         return TermData(mask, scores)
 
-    def in_order(self, field: str, words: tuple[str, ...], candidates: int) -> int:
+    def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int) -> int:
         """Among the candidates (documents with all the words), those where the words stand next
-        to each other in this order. Reads the words' positions for the candidates only; cached."""
+        to each other in this order, each position in any of its forms. Reads positions for the
+        candidates only; cached."""
         key = (field, words)
         found = self._phrases.get(key)
         if found is not None:
             self._phrases.move_to_end(key)
             return found & candidates
-        decode = self.searcher.schema[field].format.decode_positions
         # left to right: where the first words stand in order, then only there the next word
-        positions = self.postings.positions
-        starts = positions(field, words[0], set(bits.to_docnums(candidates)), decode)
-        for offset, word in enumerate(words[1:], start=1):
+        starts = self._positions(field, words[0], set(bits.to_docnums(candidates)))
+        for offset, forms in enumerate(words[1:], start=1):
             if not starts:
                 break
-            following = positions(field, word, set(starts), decode)
+            following = self._positions(field, forms, set(starts))
             starts = {
                 docnum: kept
                 for docnum, places in following.items()
                 if (kept := frozenset(p for p in starts[docnum] if p + offset in places))
             }
-        hits = list(starts)
-        found = bits.from_docnums(hits, self.size)
+        found = bits.from_docnums(list(starts), self.size)
         self._phrases[key] = found
         if len(self._phrases) > CACHED_TERMS:
             self._phrases.popitem(last=False)
         return found
+
+    def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
+        """docnum -> positions of any of the forms, for the wanted documents."""
+        decode = self.searcher.schema[field].format.decode_positions
+        out: dict[int, frozenset] = {}
+        for form in forms:
+            for docnum, places in self.postings.positions(field, form, wanted, decode).items():
+                out[docnum] = out[docnum] | places if docnum in out else places
+        return out
 
     def frequency(self, field: str, text: str) -> int:
         return bits.count(self.term(field, text).mask)
@@ -119,7 +126,7 @@ def clause_mask(index: TermIndex, clause) -> int:
         if not mask:
             return 0
     if clause.phrase and mask:
-        mask = index.in_order(clause.pieces[0].terms[0][0], clause.phrase, mask)
+        mask = index.in_order(EXACT, clause.phrase, mask)
     return mask
 
 

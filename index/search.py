@@ -16,6 +16,7 @@ from index import bits
 from index.compile import compile_query
 from index.facets import ReaderFacets
 from index.fields import DOC
+from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
 from index.ranking import TermIndex, match, required, scores_of, top
 from index.snippets import highlighter
@@ -33,12 +34,13 @@ class View:
     facets: ReaderFacets
     terms: TermIndex
     speller: Speller
+    forms: WordForms
 
 
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     facets, terms = view.facets, view.terms
     user = parse_user_query(request.q)
-    compiled = compile_query(user)
+    compiled = compile_query(user, view.forms)
     found = list(compiled.clauses)
     masks = facets.filter_masks(request)
     allowed = facets.live

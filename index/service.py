@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index import bits
 from index.facets import ReaderFacets
+from index.forms import WordForms
 from index.postings import Postings
 from index.query import SearchRequest
 from index.related import related_docnums
@@ -36,7 +37,8 @@ class _Open:
         postings = Postings(self.searcher.reader())
         self.facets = ReaderFacets(self.searcher.reader(), postings)
         terms = TermIndex(self.searcher, self.facets.live, postings=postings)
-        self.view = View(self.searcher, self.facets, terms, Speller(self.searcher.reader()))
+        reader = self.searcher.reader()
+        self.view = View(self.searcher, self.facets, terms, Speller(reader), WordForms(reader))
         self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
 
     def refresh(self) -> None:

@@ -87,12 +87,13 @@ def _needle_pattern(needle: str) -> str:
 
 
 def highlighter(needles, phrases=()) -> Highlighter:
-    """needles: folded stems; phrases: tuples of exact lower-case words."""
+    """needles: folded stems; phrases: per position, the exact lower-case words allowed there."""
     parts = []
     for needle in dict.fromkeys(n for n in needles if n):
         parts.append(_needle_pattern(needle))
     for phrase in dict.fromkeys(phrases):
-        parts.append(r"\b" + r"\W+".join(re.escape(w) for w in phrase) + r"\b")
+        words = ("(?:" + "|".join(re.escape(w) for w in forms) + ")" for forms in phrase)
+        parts.append(r"\b" + r"\W+".join(words) + r"\b")
     if not parts:
         return Highlighter(None, 0)
     named = "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(parts))

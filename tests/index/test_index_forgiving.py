@@ -144,3 +144,22 @@ def test_an_unknown_word_with_no_near_word_is_not_corrected(search):
     result = search("zyxwvuqq")
     assert result["total"] == 0
     assert result["corrected_query"] is None and result["suggestion"] is None
+
+
+# -- phrases --------------------------------------------------------------------------------
+
+
+def test_a_quoted_phrase_matches_inflected_words(search):
+    result = search('"Kalundborg Symbiose"')
+    assert paths(result) == [SYMBIOSIS]
+    assert "<mark>Kalundborg Symbiosen</mark>" in result["results"][0]["snippet"]
+
+
+def test_an_exact_phrase_asks_for_the_word_forms_as_written(search):
+    assert search('="Kalundborg Symbiose"')["total"] == 0
+    assert paths(search('="Kalundborg Symbiosen"')) == [SYMBIOSIS]
+
+
+def test_an_inflected_phrase_still_needs_its_words_together_and_in_order(search):
+    assert search('"Symbiose Kalundborg"')["total"] == 0
+    assert search('"Kalundborg deler"')["total"] == 0  # a word between
