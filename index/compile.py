@@ -13,9 +13,11 @@ from index.analysis import exact_terms, stemmed_alternatives
 from index.fields import EXACT, STEMMED
 from index.forms import as_written
 from index.query import UserQuery
+from index.synonyms import Synonyms
 from klimaviden.danish import is_question_word, words
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
+SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Clause:
     phrase: tuple[tuple[str, ...], ...] | None = None  # per position, the exact words allowed there
     optional: bool = False  # never required to match; only adds to the score
     weight: float = 1.0  # multiplies the clause's score
+    alternatives: tuple["Clause", ...] = ()  # synonyms: a document may match one of them instead
 
 
 @dataclass(frozen=True)
@@ -40,61 +43,95 @@ class Compiled:
     clauses: tuple[Clause, ...]
     needles: tuple[str, ...]  # folded stems to highlight
     phrases: tuple[tuple[tuple[str, ...], ...], ...]  # phrases to highlight, as Clause.phrase
+    expanded: tuple[str, ...] = ()  # the synonyms searched too, as written in synonyms.toml
 
 
-def _word_clauses(user: UserQuery) -> list[Clause]:
-    found = []
-    only_stop_words = not any(stemmed_alternatives(w) for w in user.words)
-    for word in user.words:
-        alternatives = stemmed_alternatives(word)
-        if alternatives:
-            pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
-        elif only_stop_words:  # "for", "og": look for the words themselves in the exact text
-            pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
-        else:  # a stop word beside real words adds nothing
-            continue
-        if pieces:
-            found.append(Clause(pieces, optional=_is_question(word), weight=1.0))
-    if all(c.optional for c in found) and not (user.phrases or user.exact_phrases):  # "hvordan" alone: search for it
-        return [Clause(c.pieces) for c in found]
-    return [Clause(c.pieces, optional=True, weight=OPTIONAL_WEIGHT) if c.optional else c for c in found]
+def _word_clause(word: str, exact: bool) -> Clause | None:
+    """One user word: its stems, or (exact) the word as written; None for a stop word."""
+    if exact:
+        pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
+    else:
+        pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in stemmed_alternatives(word))
+    return Clause(pieces) if pieces else None
+
+
+def _word_clauses(user: UserQuery) -> list[Clause | None]:
+    """Per user word, its clause (None for a stop word beside real words)."""
+    # a query of stop words only ("for", "og") looks for the words themselves in the exact text
+    exact = not any(stemmed_alternatives(w) for w in user.words)
+    found = [_word_clause(word, exact) for word in user.words]
+    questions = [c is not None and _is_question(w) for w, c in zip(user.words, found)]
+    if all(q for q, c in zip(questions, found) if c is not None) and not (user.phrases or user.exact_phrases):
+        return found  # "hvordan" alone: search for it
+    return [
+        Clause(c.pieces, optional=True, weight=OPTIONAL_WEIGHT) if question else c
+        for c, question in zip(found, questions)
+    ]
 
 
 def _is_question(word: str) -> bool:
     return all(is_question_word(w) for w in words(word))
 
 
-def _phrase_clause(words: tuple[str, ...], forms) -> tuple[Clause, tuple] | None:
+def _phrase_clause(phrase: tuple[str, ...], forms) -> tuple[Clause, tuple] | None:
     """A phrase: its words must stand in this order, each in one of its `forms` (a word ->
     exact words function: all inflections for "...", the word itself for ="...")."""
-    terms = exact_terms(words)
+    terms = exact_terms(phrase)
     if not terms:
         return None
     positions = tuple(forms(t) for t in terms)
     # which documents: the phrase's words by stem (fast), unless stems cannot say it
     stemmed = tuple(
-        Piece(tuple((STEMMED, v) for v in variants)) for variants in stemmed_alternatives(" ".join(words))
+        Piece(tuple((STEMMED, v) for v in variants)) for variants in stemmed_alternatives(" ".join(phrase))
     )
     exact = tuple(Piece(tuple((EXACT, f) for f in alternatives)) for alternatives in positions)
     pieces = stemmed if stemmed and forms is not as_written else exact
     return Clause(pieces, positions if len(terms) > 1 else None), positions
 
 
+def _with_synonyms(user: UserQuery, clauses: list[Clause | None], synonyms: Synonyms, forms):
+    """The word clauses with each run of words that is a synonym term merged into one clause
+    whose alternatives are the group's other terms; and the synonym phrases and terms searched."""
+    merged: list[Clause | None] = list(clauses)
+    phrases, expanded = [], []
+    for start, end, others in synonyms.expansions(user.words):
+        alternatives = []
+        for other in others:
+            found = _phrase_clause(tuple(words(other)), forms)
+            if found is None:
+                continue
+            clause, positions = found
+            alternatives.append(Clause(clause.pieces, clause.phrase, weight=SYNONYM_WEIGHT))
+            if clause.phrase:
+                phrases.append(positions)
+            expanded.append(other)
+        own = [c for c in clauses[start:end] if c is not None and not c.optional]
+        pieces = tuple(p for c in own for p in c.pieces)
+        merged[start:end] = [Clause(pieces, alternatives=tuple(alternatives))] + [None] * (end - start - 1)
+    return merged, phrases, expanded
+
+
 def _needles(clauses) -> tuple[str, ...]:
     """The terms of the words to highlight: all but question words and phrases (highlighted whole)."""
-    return tuple(
-        t for c in clauses if not c.optional and c.phrase is None for p in c.pieces for _, t in p.terms
-    )
+    found = []
+    for c in clauses:
+        if not c.optional and c.phrase is None:
+            found.extend(t for p in c.pieces for _, t in p.terms)
+            found.extend(_needles(c.alternatives))
+    return tuple(found)
 
 
-def compile_query(user: UserQuery, forms=as_written) -> Compiled:
+def compile_query(user: UserQuery, forms=as_written, synonyms: Synonyms = Synonyms()) -> Compiled:
     """The clauses and highlight needles of a query; `forms` gives a word's inflected forms in the
-    index (index/forms.py), so quoted phrases match inflections."""
-    word_clauses = _word_clauses(user)
-    phrases = [(words, forms) for words in user.phrases] + [(w, as_written) for w in user.exact_phrases]
-    compiled = [found for words, f in phrases if (found := _phrase_clause(words, f)) is not None]
+    index (index/forms.py), so quoted phrases match inflections; `synonyms` adds the other terms
+    of a synonym group to a word that is one of its terms."""
+    word_clauses, synonym_phrases, expanded = _with_synonyms(user, _word_clauses(user), synonyms, forms)
+    word_clauses = [c for c in word_clauses if c is not None]
+    phrases = [(p, forms) for p in user.phrases] + [(p, as_written) for p in user.exact_phrases]
+    compiled = [found for p, f in phrases if (found := _phrase_clause(p, f)) is not None]
     return Compiled(
         clauses=tuple(word_clauses) + tuple(clause for clause, _ in compiled),
         needles=_needles(word_clauses),
-        phrases=tuple(positions for _, positions in compiled),
+        phrases=tuple(positions for _, positions in compiled) + tuple(synonym_phrases),
+        expanded=tuple(dict.fromkeys(expanded)),
     )

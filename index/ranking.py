@@ -120,13 +120,17 @@ def piece_mask(index: TermIndex, piece) -> int:
 
 
 def clause_mask(index: TermIndex, clause) -> int:
-    mask = index.live
+    """Documents with all the clause's pieces (in order, for a phrase), or matching any of its
+    alternatives (synonyms)."""
+    mask = index.live if clause.pieces else 0
     for piece in clause.pieces:
         mask &= piece_mask(index, piece)
         if not mask:
-            return 0
+            break
     if clause.phrase and mask:
         mask = index.in_order(EXACT, clause.phrase, mask)
+    for alternative in clause.alternatives:
+        mask |= clause_mask(index, alternative)
     return mask
 
 
@@ -151,10 +155,12 @@ def match(index: TermIndex, clauses, any_clause: bool = False) -> int:
     return mask
 
 
-def _weighted_arrays(index: TermIndex, clauses) -> list[tuple[array, float]]:
-    return [
-        (index.term(f, t).scores, c.weight) for c in clauses for p in c.pieces for f, t in p.terms
-    ]
+def _weighted_arrays(index: TermIndex, clauses, weight: float = 1.0) -> list[tuple[array, float]]:
+    found = []
+    for c in clauses:
+        found.extend((index.term(f, t).scores, weight * c.weight) for p in c.pieces for f, t in p.terms)
+        found.extend(_weighted_arrays(index, c.alternatives, weight * c.weight))
+    return found
 
 
 def _scorer(index: TermIndex, clauses):

@@ -21,6 +21,7 @@ from index.query import SearchRequest, parse_user_query
 from index.ranking import TermIndex, match, required, scores_of, top
 from index.snippets import highlighter
 from index.spelling import Speller
+from index.synonyms import Synonyms
 from index.suggest import SUGGEST_BELOW, correction, counted, worth_suggesting
 
 PAGED_FORMATS = ("pdf", "pptx")
@@ -35,12 +36,13 @@ class View:
     terms: TermIndex
     speller: Speller
     forms: WordForms
+    synonyms: Synonyms
 
 
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     facets, terms = view.facets, view.terms
     user = parse_user_query(request.q)
-    compiled = compile_query(user, view.forms)
+    compiled = compile_query(user, view.forms, view.synonyms)
     found = list(compiled.clauses)
     masks = facets.filter_masks(request)
     allowed = facets.live
@@ -98,6 +100,7 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         "theme_labels": {slug: labels.get(slug, slug) for slug in counts["theme"]},
         "suggestion": suggestion,
         "corrected_query": corrected,
+        "expanded": list(compiled.expanded),
     }
 
 

@@ -19,6 +19,7 @@ from index.query import SearchRequest
 from index.related import related_docnums
 from index.ranking import TermIndex
 from index.spelling import Speller
+from index.synonyms import from_meta
 from index.search import View, brief, run_search, stored_document
 from index.store import Generation, index_bytes, reader_toc, require_current
 from index.writer import passage_count
@@ -34,12 +35,13 @@ class _Open:
         self._load()
 
     def _load(self):
-        postings = Postings(self.searcher.reader())
-        self.facets = ReaderFacets(self.searcher.reader(), postings)
-        terms = TermIndex(self.searcher, self.facets.live, postings=postings)
         reader = self.searcher.reader()
-        self.view = View(self.searcher, self.facets, terms, Speller(reader), WordForms(reader))
-        self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
+        postings = Postings(reader)
+        self.facets = ReaderFacets(reader, postings)
+        terms = TermIndex(self.searcher, self.facets.live, postings=postings)
+        self.meta = self.generation.meta(toc=reader_toc(reader))
+        synonyms = from_meta(self.meta)
+        self.view = View(self.searcher, self.facets, terms, Speller(reader, self.generation.path), WordForms(reader), synonyms)
 
     def refresh(self) -> None:
         if not self.searcher.up_to_date():

@@ -4,10 +4,12 @@ organisation names (issue 13, "What was seen"), over a small library written for
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from conftest import build_from_documents
+from index_files import build_from_documents
+from index import store, synonyms
 from index.query import parse_search_params
 from index.service import SearchService
 from index_files import make_document
@@ -61,10 +63,26 @@ def _documents():
     ]
 
 
+SYNONYMS = """
+[[group]]
+terms = ["PtX", "Power-to-X"]
+
+[[group]]
+terms = ["klimahandleplan", "klimahandlingsplan"]
+
+[[group]]
+terms = ["CCS", "CO2-fangst og -lagring"]
+"""
+
+
 @pytest.fixture(scope="module")
 def forgiving(tmp_path_factory) -> SearchService:
-    index_dir = tmp_path_factory.mktemp("forgiving") / "index"
+    root = tmp_path_factory.mktemp("forgiving")
+    index_dir = root / "index"
     build_from_documents(index_dir, _documents())
+    (root / "synonyms.toml").write_text(SYNONYMS, encoding="utf-8")
+    generation = store.current_generation(index_dir)  # as a reindex stores them
+    generation.write_meta({**generation.meta(), "synonyms": synonyms.snapshot(root)})
     service = SearchService(index_dir)
     yield service
     service.close()
@@ -163,3 +181,54 @@ def test_an_exact_phrase_asks_for_the_word_forms_as_written(search):
 def test_an_inflected_phrase_still_needs_its_words_together_and_in_order(search):
     assert search('"Symbiose Kalundborg"')["total"] == 0
     assert search('"Kalundborg deler"')["total"] == 0  # a word between
+
+
+# -- synonyms and acronyms ------------------------------------------------------------------
+
+
+def test_an_acronym_finds_the_words_it_stands_for(search):
+    result = search("PtX")
+    assert paths(result) == [PTX]
+    assert result["expanded"] == ["Power-to-X"]
+    assert "<mark>Power-to-X</mark>" in result["results"][0]["snippet"]
+
+
+def test_a_synonym_finds_the_other_spelling_and_the_words_themselves(search):
+    assert ACTION_PLAN in paths(search("klimahandleplan"))
+    assert search("klimahandlingsplan")["expanded"] == ["klimahandleplan"]
+    assert search("skybrud")["expanded"] == []
+
+
+def test_a_synonym_scores_below_the_word_itself(search):
+    # "Power-to-X" itself vs the acronym: the same document, a lower score through the synonym
+    direct = search("Power-to-X")["results"][0]
+    through = search("PtX")["results"][0]
+    assert direct["path"] == through["path"] == PTX
+    assert through["score"] < direct["score"]
+
+
+def test_synonyms_expand_inside_a_longer_query(search):
+    result = search("PtX brint")
+    assert paths(result) == [PTX]
+    assert search("PtX skybrud")["fallback"] == "or"  # both words are required, as always
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("[[group]\nterms = 1", "ikke gyldig TOML"),
+        ("[[group]]\nterms = [\"PtX\"]", "mindst to"),
+        ("[[group]]\nwords = [\"a\", \"b\"]", "skal have terms"),
+        ("[[group]]\nterms = [\"PtX\", \"--\"]", "ingen ord"),
+        ("synonymer = 1", "ukendt nøgle"),
+    ],
+)
+def test_a_broken_synonyms_file_is_a_configuration_error(tmp_path, text, problem):
+    (tmp_path / "synonyms.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(synonyms.ConfigError, match=problem):
+        synonyms.snapshot(tmp_path)
+
+
+def test_the_maintained_synonyms_file_is_valid():
+    groups = synonyms.snapshot(Path(__file__).resolve().parents[2] / "corpus")
+    assert ["PtX", "Power-to-X"] in groups
