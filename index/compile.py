@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.analysis import exact_terms, stemmed_alternatives
-from index.fields import EXACT, STEMMED
+from index.fields import EXACT, ORGANIZATION, STEMMED
 from index.forms import as_written
 from index.query import UserQuery
-from index.synonyms import Synonyms
+from index.synonyms import Synonyms, find_runs
 from klimaviden.danish import is_question_word, words
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
 SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
+ORGANIZATION_WEIGHT = 1.0  # what being a document of the organisation named adds
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Compiled:
     needles: tuple[str, ...]  # folded stems to highlight
     phrases: tuple[tuple[tuple[str, ...], ...], ...]  # phrases to highlight, as Clause.phrase
     expanded: tuple[str, ...] = ()  # the synonyms searched too, as written in synonyms.toml
+    organizations: tuple[str, ...] = ()  # organisations the query names (their documents rank first)
 
 
 def _word_clause(word: str, exact: bool) -> Clause | None:
@@ -93,8 +95,9 @@ def _with_synonyms(user: UserQuery, clauses: list[Clause | None], synonyms: Syno
     """The word clauses with each run of words that is a synonym term merged into one clause
     whose alternatives are the group's other terms; and the synonym phrases and terms searched."""
     merged: list[Clause | None] = list(clauses)
-    phrases, expanded = [], []
+    phrases, expanded, covered = [], [], set()
     for start, end, others in synonyms.expansions(user.words):
+        covered.update(range(start, end))
         alternatives = []
         for other in others:
             found = _phrase_clause(tuple(words(other)), forms)
@@ -108,7 +111,23 @@ def _with_synonyms(user: UserQuery, clauses: list[Clause | None], synonyms: Syno
         own = [c for c in clauses[start:end] if c is not None and not c.optional]
         pieces = tuple(p for c in own for p in c.pieces)
         merged[start:end] = [Clause(pieces, alternatives=tuple(alternatives))] + [None] * (end - start - 1)
-    return merged, phrases, expanded
+    return merged, phrases, expanded, covered
+
+
+def _with_organizations(user: UserQuery, clauses: list[Clause | None], organizations: dict, covered):
+    """The word clauses with each run of words that names an organisation ("Dansk Industri")
+    merged into one clause that the organisation's own documents match too; and the names.
+    Words already merged for a synonym (`covered`) are left alone."""
+    merged = list(clauses)
+    named = []
+    for start, end, _, names in find_runs(user.words, organizations):
+        if covered.intersection(range(start, end)):
+            continue
+        pieces = tuple(p for c in clauses[start:end] if c is not None and not c.optional for p in c.pieces)
+        theirs = tuple(Clause((Piece(((ORGANIZATION, n),)),), weight=ORGANIZATION_WEIGHT) for n in names)
+        merged[start:end] = [Clause(pieces, alternatives=theirs)] + [None] * (end - start - 1)
+        named.extend(names)
+    return merged, named
 
 
 def _needles(clauses) -> tuple[str, ...]:
@@ -116,16 +135,21 @@ def _needles(clauses) -> tuple[str, ...]:
     found = []
     for c in clauses:
         if not c.optional and c.phrase is None:
-            found.extend(t for p in c.pieces for _, t in p.terms)
+            found.extend(t for p in c.pieces for f, t in p.terms if f in (STEMMED, EXACT))
             found.extend(_needles(c.alternatives))
     return tuple(found)
 
 
-def compile_query(user: UserQuery, forms=as_written, synonyms: Synonyms = Synonyms()) -> Compiled:
+def compile_query(
+    user: UserQuery, forms=as_written, synonyms: Synonyms = Synonyms(), organizations=None
+) -> Compiled:
     """The clauses and highlight needles of a query; `forms` gives a word's inflected forms in the
     index (index/forms.py), so quoted phrases match inflections; `synonyms` adds the other terms
-    of a synonym group to a word that is one of its terms."""
-    word_clauses, synonym_phrases, expanded = _with_synonyms(user, _word_clauses(user), synonyms, forms)
+    of a synonym group to a word that is one of its terms; `organizations` (synonyms.key of a
+    name -> the names) lets the documents of an organisation the query names match it."""
+    found = _with_synonyms(user, _word_clauses(user), synonyms, forms)
+    word_clauses, synonym_phrases, expanded, covered = found
+    word_clauses, named = _with_organizations(user, word_clauses, organizations or {}, covered)
     word_clauses = [c for c in word_clauses if c is not None]
     phrases = [(p, forms) for p in user.phrases] + [(p, as_written) for p in user.exact_phrases]
     compiled = [found for p, f in phrases if (found := _phrase_clause(p, f)) is not None]
@@ -134,4 +158,5 @@ def compile_query(user: UserQuery, forms=as_written, synonyms: Synonyms = Synony
         needles=_needles(word_clauses),
         phrases=tuple(positions for _, positions in compiled) + tuple(synonym_phrases),
         expanded=tuple(dict.fromkeys(expanded)),
+        organizations=tuple(dict.fromkeys(named)),
     )

@@ -12,6 +12,7 @@ from datetime import date
 
 from index import bits
 from index.postings import Postings
+from index.synonyms import key
 from index.schema import FACET_FIELDS, LABEL_SEP
 
 VALUE_FIELDS = FACET_FIELDS + ("meeting",)
@@ -48,6 +49,10 @@ class ReaderFacets:
             v.split(LABEL_SEP, 1) for v in reader.field_terms("theme_label") if LABEL_SEP in v
         )
         self._org_folded = {name.casefold(): name for name in self.values["organization"]}
+        self.organization_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for name in self.values["organization"]:  # "Dansk Industri" as a query's words would say it
+            if name_key := key(name):
+                self.organization_keys[name_key] = self.organization_keys.get(name_key, ()) + (name,)
 
     @property
     def count(self) -> int:

@@ -184,6 +184,14 @@ def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, flo
     return [(d, s) for s, d in best]
 
 
+def top_tiered(index: TermIndex, clauses, hits: int, first: int, limit: int) -> list[tuple[int, float]]:
+    """As top(), but the hits in `first` come before all others."""
+    ahead = top(index, clauses, hits & first, limit) if hits & first else []
+    if len(ahead) >= limit:
+        return ahead
+    return ahead + top(index, clauses, hits & ~first, limit - len(ahead))
+
+
 def scores_of(index: TermIndex, clauses, docnums) -> dict[int, float]:
     score = _scorer(index, clauses)
     return {d: score(d) for d in docnums}

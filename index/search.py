@@ -18,7 +18,7 @@ from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
-from index.ranking import TermIndex, match, required, scores_of, top
+from index.ranking import TermIndex, match, required, scores_of, top_tiered
 from index.snippets import highlighter
 from index.spelling import Speller
 from index.synonyms import Synonyms
@@ -42,7 +42,7 @@ class View:
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     facets, terms = view.facets, view.terms
     user = parse_user_query(request.q)
-    compiled = compile_query(user, view.forms, view.synonyms)
+    compiled = compile_query(user, view.forms, view.synonyms, facets.organization_keys)
     found = list(compiled.clauses)
     masks = facets.filter_masks(request)
     allowed = facets.live
@@ -82,7 +82,10 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
             scores = scores_of(terms, found, ordered) if found else {}
             page_docs = [(d, scores.get(d, 0.0)) for d in ordered]
         else:
-            page_docs = top(terms, found, hits, end)[start:end]
+            named = 0  # the documents of an organisation the query names rank first
+            for name in compiled.organizations:
+                named |= facets.value_mask("organization", name)
+            page_docs = top_tiered(terms, found, hits, named, end)[start:end]
 
     light = highlighter(compiled.needles, compiled.phrases)
     results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]

@@ -34,32 +34,39 @@ MAX_TERM_WORDS = 8
 class Synonyms:
     groups: tuple[tuple[str, ...], ...] = ()
 
-    def _keys(self) -> dict[tuple[str, ...], int]:
-        return {key(term): i for i, group in enumerate(self.groups) for term in group if key(term)}
-
     def expansions(self, query_words) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, other terms) for each run of query words that is a term of a group:
         the query's words start..end-1 may also be any of the other terms. Longest runs first,
         runs do not overlap."""
-        keys = self._keys()
-        if not keys:
-            return []
-        longest = max(len(k) for k in keys)
-        analysed = [key(w) for w in query_words]
-        found = []
-        start = 0
-        while start < len(analysed):
-            for end in range(min(len(analysed), start + longest), start, -1):
-                run = tuple(t for k in analysed[start:end] for t in k)
-                group = keys.get(run)
-                if group is not None and run:
-                    others = tuple(t for t in self.groups[group] if key(t) != run)
-                    found.append((start, end, others))
-                    start = end
-                    break
-            else:
-                start += 1
-        return found
+        groups = {key(t): self.groups[i] for t, i in self._pairs()}
+        return [
+            (start, end, tuple(t for t in group if key(t) != run))
+            for start, end, run, group in find_runs(query_words, groups)
+        ]
+
+    def _pairs(self):
+        return ((term, i) for i, group in enumerate(self.groups) for term in group if key(term))
+
+
+def find_runs(query_words, named: dict) -> list[tuple[int, int, tuple[str, ...], object]]:
+    """(start, end, key, value) for each run of query words whose analysed words are a key of
+    `named` (see key()); longest runs first, runs do not overlap."""
+    if not named:
+        return []
+    longest = max(len(k) for k in named)
+    analysed = [key(w) for w in query_words]
+    found = []
+    start = 0
+    while start < len(analysed):
+        for end in range(min(len(analysed), start + longest), start, -1):
+            run = tuple(t for k in analysed[start:end] for t in k)
+            if run and run in named:
+                found.append((start, end, run, named[run]))
+                start = end
+                break
+        else:
+            start += 1
+    return found
 
 
 def key(text: str) -> tuple[str, ...]:

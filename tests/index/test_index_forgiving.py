@@ -232,3 +232,19 @@ def test_a_broken_synonyms_file_is_a_configuration_error(tmp_path, text, problem
 def test_the_maintained_synonyms_file_is_valid():
     groups = synonyms.snapshot(Path(__file__).resolve().parents[2] / "corpus")
     assert ["PtX", "Power-to-X"] in groups
+
+
+# -- organisations --------------------------------------------------------------------------
+
+
+def test_an_organisations_own_document_ranks_above_documents_that_mention_it(search):
+    found = paths(search("Dansk Industri"))
+    assert found[0] == DI_REPORT  # its text never says "Dansk Industri"; its organisation does
+    assert len(found) == 5  # and the four minutes that mention it are still found
+
+
+def test_an_organisation_named_beside_other_words_still_needs_them(search):
+    assert paths(search("Dansk Industri omstilling"))[0] == DI_REPORT
+    result = search("Dansk Industri mødet")
+    assert result["fallback"] is None and result["total"] == 4
+    assert DI_REPORT not in paths(result)
