@@ -18,7 +18,7 @@ from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
-from index.ranking import TermIndex, match, required, scores_of, top_tiered
+from index.ranking import TermIndex, coordination_tiers, match, required, scores_of, top_in_tiers
 from index.snippets import highlighter
 from index.spelling import Speller
 from index.synonyms import Synonyms
@@ -82,10 +82,8 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
             scores = scores_of(terms, found, ordered) if found else {}
             page_docs = [(d, scores.get(d, 0.0)) for d in ordered]
         else:
-            named = 0  # the documents of an organisation the query names rank first
-            for name in compiled.organizations:
-                named |= facets.value_mask("organization", name)
-            page_docs = top_tiered(terms, found, hits, named, end)[start:end]
+            tiers = _tiers(view, compiled, found, hits, fallback)
+            page_docs = top_in_tiers(terms, found, tiers, end)[start:end]
 
     light = highlighter(compiled.needles, compiled.phrases)
     results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
@@ -105,6 +103,18 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         "corrected_query": corrected,
         "expanded": list(compiled.expanded),
     }
+
+
+def _tiers(view: View, compiled, found, hits: int, fallback) -> list[int]:
+    """The hits in ranking tiers: the documents of an organisation the query names first; in an
+    OR fallback, the documents with more of the words before those with fewer."""
+    named = 0
+    for name in compiled.organizations:
+        named |= view.facets.value_mask("organization", name)
+    tiers = coordination_tiers(view.terms, found, hits) if fallback == "or" else [hits]
+    if not named & hits:
+        return tiers
+    return [t & named for t in tiers] + [t & ~named for t in tiers]
 
 
 def stored_document(searcher, docnum: int) -> dict:

@@ -82,6 +82,7 @@ class Speller:
         self.path = Path(generation_dir) / VOCABULARY_FILE if generation_dir is not None else None
         self.from_file = False
         self._buckets: dict[str, tuple[list[str], list[int]]] | None = None
+        self._frequencies: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def _vocabulary(self) -> dict[str, tuple[list[str], list[int]]]:
@@ -91,6 +92,7 @@ class Speller:
                 self.from_file = vocabulary is not None
                 if vocabulary is None:
                     vocabulary = read_vocabulary(self.reader)
+                self._frequencies = vocabulary
                 buckets: dict[str, tuple[list[str], list[int]]] = {}
                 for word, frequency in vocabulary.items():
                     words, frequencies = buckets.setdefault(word[0], ([], []))
@@ -100,11 +102,16 @@ class Speller:
             return self._buckets
 
     def frequency(self, word: str) -> int:
-        """In how many documents the word stands, as written or by its stem."""
-        return max(
-            [self.reader.doc_frequency(EXACT, word)]
-            + [self.reader.doc_frequency(STEMMED, v) for a in stemmed_alternatives(word) for v in a]
-        )
+        """In how many documents the word stands, as written or by its stem (at least RARE when
+        the word as written is that common already)."""
+        self._vocabulary()
+        exact = self._frequencies.get(word)
+        if exact is None:
+            exact = self.reader.doc_frequency(EXACT, word)
+        if exact >= RARE:
+            return exact
+        stems = [self.reader.doc_frequency(STEMMED, v) for a in stemmed_alternatives(word) for v in a]
+        return max([exact] + stems)
 
     def correct(self, word: str) -> str | None:
         """The correction of one user word, or None when it is known, too short or not a word."""

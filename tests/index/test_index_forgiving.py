@@ -248,3 +248,12 @@ def test_an_organisation_named_beside_other_words_still_needs_them(search):
     result = search("Dansk Industri mødet")
     assert result["fallback"] is None and result["total"] == 4
     assert DI_REPORT not in paths(result)
+
+
+# -- long queries ---------------------------------------------------------------------------
+
+
+def test_the_or_fallback_ranks_documents_with_more_of_the_words_first(search):
+    result = search("regnvandsbassiner diger kysten symbiosen brint")
+    assert result["fallback"] == "or"
+    assert paths(result)[0] == FINANCING  # the only one with two of the words
