@@ -20,7 +20,12 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 KIND_COUNTS = {
     "words1": 35, "words2": 30, "words3": 20, "phrase": 25, "compound_part": 20,
     "topic_filter": 25, "date_range": 25, "filter_only": 20, "frequent": 25,
+    # as people type: a letter missing, a word nowhere in the corpus, a question, the longest query
+    "misspelled": 20, "unknown": 10, "question": 15, "longest": 5,
 }
+QUESTION_WORDS = ("hvordan", "hvem", "hvornår", "hvilke", "hvorfor", "kan")
+MAX_QUERY_CHARS = 490  # just under the search's limit of 500 characters and 32 words
+MAX_QUERY_WORDS = 32
 MANY_HITS_KINDS = ("frequent", "filter_only")
 
 
@@ -84,6 +89,32 @@ def build_queries(docs, seed: int = 1) -> list[QuerySpec]:
         first = rng.choice(years)
         return date(first, 1, 1), date(min(first + rng.randint(0, 2), years[-1]), 12, 31)
 
+    def misspelled() -> tuple[str, ...]:
+        for _ in range(100):
+            word = rng.choice(mid or frequent)
+            if len(word) >= 7:
+                i = rng.randrange(2, len(word) - 1)
+                typo = word[:i] + word[i + 1:]
+                if typo not in df:
+                    return (typo,)
+        return ("klimatilpasnig",)
+
+    def unknown() -> tuple[str, ...]:
+        while True:
+            word = "".join(rng.choice("bcdfghjklmnpqrstvxz") + rng.choice("aeiouyæøå") for _ in range(4))
+            if word not in df:
+                return (word,)
+
+    def longest() -> tuple[str, ...]:
+        long_words = sorted(w for w in df if len(w) >= 12) or ["klimatilpasningsplanerne"]
+        words: list[str] = []
+        while len(words) < MAX_QUERY_WORDS:
+            word = rng.choice(long_words)
+            if len(" ".join(words + [word])) > MAX_QUERY_CHARS:
+                break
+            words.append(word)
+        return tuple(words)
+
     makers = {
         "words1": lambda: QuerySpec("words1", (rng.choice(mid or frequent),)),
         "words2": lambda: QuerySpec("words2", from_doc(2)),
@@ -95,6 +126,10 @@ def build_queries(docs, seed: int = 1) -> list[QuerySpec]:
                                         date_to=r[1]),
         "filter_only": lambda: _filter_only(rng, topics, year_range),
         "frequent": lambda: QuerySpec("frequent", (rng.choice(frequent),)),
+        "misspelled": lambda: QuerySpec("misspelled", misspelled()),
+        "unknown": lambda: QuerySpec("unknown", unknown()),
+        "question": lambda: QuerySpec("question", (rng.choice(QUESTION_WORDS),) + from_doc(2)),
+        "longest": lambda: QuerySpec("longest", longest()),
     }
     return [makers[kind]() for kind, count in KIND_COUNTS.items() for _ in range(count)]
 
