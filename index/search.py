@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ingest.document import Passage
 
 from index import bits
-from index.compile import compile_query
+from index.compile import Compiled, compile_query
 from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
@@ -39,79 +39,95 @@ class View:
     synonyms: Synonyms
 
 
+@dataclass(frozen=True)
+class Matched:
+    """What a query matches before the filters, and how it came to match it."""
+
+    compiled: Compiled  # the query searched: as typed, or its correction
+    matched: int
+    fallback: str | None = None  # "or": no document had every word
+    corrected: str | None = None  # the corrected text searched instead of the text as typed
+    suggestion: str | None = None  # a correction that would find many more documents
+
+
+def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
+    """AND of the words; if that finds nothing under the filters, the correction of misspelled
+    words; if that finds nothing either, OR of the words as typed."""
+    compiled = compile_query(user, view.forms, view.synonyms, view.facets.organization_keys)
+    if not compiled.clauses:
+        if user.empty and request.q.strip() and not request.has_filters:
+            return Matched(compiled, 0)  # text with no words at all ("?!"): nothing to look for
+        return Matched(compiled, view.facets.live)
+    matched = match(view.terms, compiled.clauses)
+    strict = bits.count(matched & allowed)  # documents with every word, under the filters
+    fix = correction(view, request.q, user) if user.words and strict < SUGGEST_BELOW else None
+    corrected = suggestion = None
+    if fix is not None:
+        fixed = counted(fix, allowed)
+        if worth_suggesting(strict, fixed):
+            suggestion = fix.text
+        if not strict and fixed and fix.unknown and not request.as_typed:
+            corrected, compiled, matched = fix.text, fix.compiled, fix.matched
+    if not matched & allowed and len(required(compiled.clauses)) > 1:
+        either = match(view.terms, compiled.clauses, any_clause=True)
+        if either & allowed:
+            return Matched(compiled, either, "or", corrected, suggestion)
+    return Matched(compiled, matched, None, corrected, suggestion)
+
+
+def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: int):
+    """(docnum, score) of the requested page of hits."""
+    start = (request.page - 1) * request.per_page
+    if not hits or start >= total:
+        return []
+    end = min(start + request.per_page, total)
+    clauses = found.compiled.clauses
+    if not clauses or request.sort == "date":
+        ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
+        scores = scores_of(view.terms, clauses, ordered) if clauses else {}
+        return [(d, scores.get(d, 0.0)) for d in ordered]
+    tiers = _tiers(view, found.compiled, hits, found.fallback)
+    return top_in_tiers(view.terms, clauses, tiers, end)[start:end]
+
+
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
-    facets, terms = view.facets, view.terms
-    user = parse_user_query(request.q)
-    compiled = compile_query(user, view.forms, view.synonyms, facets.organization_keys)
-    found = list(compiled.clauses)
+    facets = view.facets
     masks = facets.filter_masks(request)
     allowed = facets.live
     for mask in masks.values():
         allowed &= mask
-
-    fallback = None
-    corrected = suggestion = None
-    if found:
-        matched = match(terms, found)
-        strict = bits.count(matched & allowed)  # documents with every word, under the filters
-        fix = correction(view, request.q, user) if user.words and strict < SUGGEST_BELOW else None
-        if fix is not None:
-            fixed = counted(fix, allowed)
-            if worth_suggesting(strict, fixed):
-                suggestion = fix.text
-            if not strict and fixed and fix.unknown and not request.as_typed:  # search the correction
-                corrected, compiled, matched = fix.text, fix.compiled, fix.matched
-                found = list(compiled.clauses)
-        if not matched & allowed and len(required(found)) > 1:
-            either = match(terms, found, any_clause=True)
-            if either & allowed:
-                matched, fallback = either, "or"
-    elif user.empty and request.q.strip() and not request.has_filters:
-        matched = 0  # text with no words at all ("?!"): nothing to look for
-    else:
-        matched = facets.live
-    hits = matched & allowed
+    found = _match(view, request, parse_user_query(request.q), allowed)
+    hits = found.matched & allowed
     total = bits.count(hits)
-
-    start = (request.page - 1) * request.per_page
-    page_docs: list[tuple[int, float]] = []
-    if hits and start < total:
-        end = min(start + request.per_page, total)
-        if not found or request.sort == "date":
-            ordered = facets.newest_first(bits.to_docnums(hits))[start:end]
-            scores = scores_of(terms, found, ordered) if found else {}
-            page_docs = [(d, scores.get(d, 0.0)) for d in ordered]
-        else:
-            tiers = _tiers(view, compiled, found, hits, fallback)
-            page_docs = top_in_tiers(terms, found, tiers, end)[start:end]
-
-    light = highlighter(compiled.needles, compiled.phrases)
-    results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
-
-    counts = facets.counts(matched, masks)
+    light = highlighter(found.compiled.needles, found.compiled.phrases)
+    results = [
+        _result(view.searcher, docnum, score, light)
+        for docnum, score in _page(view, request, found, hits, total)
+    ]
+    counts = facets.counts(found.matched, masks)
     labels = dict(theme_labels or {})
     return {
         "query": request.q,
         "total": total,
         "page": request.page,
         "per_page": request.per_page,
-        "fallback": fallback,
+        "fallback": found.fallback,
         "results": results,
         "facets": counts,
         "theme_labels": {slug: labels.get(slug, slug) for slug in counts["theme"]},
-        "suggestion": suggestion,
-        "corrected_query": corrected,
-        "expanded": list(compiled.expanded),
+        "suggestion": found.suggestion,
+        "corrected_query": found.corrected,
+        "expanded": list(found.compiled.expanded),
     }
 
 
-def _tiers(view: View, compiled, found, hits: int, fallback) -> list[int]:
+def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> list[int]:
     """The hits in ranking tiers: the documents of an organisation the query names first; in an
     OR fallback, the documents with more of the words before those with fewer."""
     named = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
-    tiers = coordination_tiers(view.terms, found, hits) if fallback == "or" else [hits]
+    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if fallback == "or" else [hits]
     if not named & hits:
         return tiers
     return [t & named for t in tiers] + [t & ~named for t in tiers]
