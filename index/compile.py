@@ -2,7 +2,13 @@
 that highlight them in a snippet. Search and spelling suggestion both compile through here.
 
 A clause is one user word (all its pieces required: "CO2-fangst" is co2 and fangst) or one quoted
-phrase (its words in this order); index/ranking.py matches and scores clauses.
+phrase (its words in this order); index/ranking.py matches and scores clauses. On top of that:
+- a question word ("hvordan", "kan") is an optional clause that adds a little to the score;
+- a run of words that is a synonym term (index/synonyms.py) becomes one clause whose
+  alternatives are the group's other terms, scored lower;
+- a run of words that names an organisation becomes one clause that the organisation's own
+  documents match too (search ranks them first);
+- a quoted phrase's words match their inflected forms (index/forms.py); ="..." the forms as written.
 """
 
 from __future__ import annotations
@@ -30,7 +36,8 @@ class Piece:
 
 @dataclass(frozen=True)
 class Clause:
-    """A user word (its pieces all required) or a quoted phrase (pieces in order)."""
+    """A user word (its pieces all required), a quoted phrase (pieces in order), or a run of words
+    with alternatives (synonyms, an organisation): it matches its pieces or any alternative."""
 
     pieces: tuple[Piece, ...]
     phrase: tuple[tuple[str, ...], ...] | None = None  # per position, the exact words allowed there
