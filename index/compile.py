@@ -19,7 +19,7 @@ from index.analysis import exact_terms, stemmed_alternatives
 from index.fields import EXACT, ORGANIZATION, STEMMED
 from index.forms import as_written
 from index.query import UserQuery
-from index.synonyms import Synonyms, find_runs
+from index.synonyms import Synonyms, find_runs, key
 from klimaviden.danish import is_question_word, words
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
@@ -102,9 +102,9 @@ def _with_synonyms(user: UserQuery, clauses: list[Clause | None], synonyms: Syno
     """The word clauses with each run of words that is a synonym term merged into one clause
     whose alternatives are the group's other terms; and the synonym phrases and terms searched."""
     merged: list[Clause | None] = list(clauses)
-    phrases, expanded, covered = [], [], set()
+    phrases, expanded, spans = [], [], {}
     for start, end, others in synonyms.expansions(user.words):
-        covered.update(range(start, end))
+        spans[start] = (end, others)
         alternatives = []
         for other in others:
             found = _phrase_clause(tuple(words(other)), forms)
@@ -118,22 +118,34 @@ def _with_synonyms(user: UserQuery, clauses: list[Clause | None], synonyms: Syno
         own = [c for c in clauses[start:end] if c is not None and not c.optional]
         pieces = tuple(p for c in own for p in c.pieces)
         merged[start:end] = [Clause(pieces, alternatives=tuple(alternatives))] + [None] * (end - start - 1)
-    return merged, phrases, expanded, covered
+    return merged, phrases, expanded, spans
 
 
-def _with_organizations(user: UserQuery, clauses: list[Clause | None], organizations: dict, covered):
+def _with_organizations(user: UserQuery, clauses: list[Clause | None], organizations: dict, spans):
     """The word clauses with each run of words that names an organisation ("Dansk Industri")
     merged into one clause that the organisation's own documents match too; and the names.
-    Words already merged for a synonym (`covered`) are left alone."""
+    A run that is a synonym term (`spans`: start -> (end, the other terms)) gets the organisation
+    as one more alternative when the term or one of its synonyms is the organisation's name."""
     merged = list(clauses)
     named = []
-    for start, end, _, names in find_runs(user.words, organizations):
-        if covered.intersection(range(start, end)):
-            continue
-        pieces = tuple(p for c in clauses[start:end] if c is not None and not c.optional for p in c.pieces)
-        theirs = tuple(Clause((Piece(((ORGANIZATION, n),)),), weight=ORGANIZATION_WEIGHT) for n in names)
-        merged[start:end] = [Clause(pieces, alternatives=theirs)] + [None] * (end - start - 1)
+
+    def theirs(names) -> tuple[Clause, ...]:
         named.extend(names)
+        return tuple(Clause((Piece(((ORGANIZATION, n),)),), weight=ORGANIZATION_WEIGHT) for n in names)
+
+    for start, (end, others) in spans.items():  # "DI" = "Dansk Industri": the synonym names it
+        names = tuple(n for t in others for n in organizations.get(key(t), ()))
+        if names:
+            clause = merged[start]
+            merged[start] = Clause(clause.pieces, alternatives=clause.alternatives + theirs(names))
+    synonym_words = {i for start, (end, _) in spans.items() for i in range(start, end)}
+    for start, end, _, names in find_runs(user.words, organizations):
+        if spans.get(start, (None,))[0] == end:
+            clause = merged[start]
+            merged[start] = Clause(clause.pieces, alternatives=clause.alternatives + theirs(names))
+        elif not synonym_words.intersection(range(start, end)):
+            pieces = tuple(p for c in clauses[start:end] if c is not None and not c.optional for p in c.pieces)
+            merged[start:end] = [Clause(pieces, alternatives=theirs(names))] + [None] * (end - start - 1)
     return merged, named
 
 
@@ -155,8 +167,8 @@ def compile_query(
     of a synonym group to a word that is one of its terms; `organizations` (synonyms.key of a
     name -> the names) lets the documents of an organisation the query names match it."""
     found = _with_synonyms(user, _word_clauses(user), synonyms, forms)
-    word_clauses, synonym_phrases, expanded, covered = found
-    word_clauses, named = _with_organizations(user, word_clauses, organizations or {}, covered)
+    word_clauses, synonym_phrases, expanded, spans = found
+    word_clauses, named = _with_organizations(user, word_clauses, organizations or {}, spans)
     word_clauses = [c for c in word_clauses if c is not None]
     phrases = [(p, forms) for p in user.phrases] + [(p, as_written) for p in user.exact_phrases]
     compiled = [found for p, f in phrases if (found := _phrase_clause(p, f)) is not None]

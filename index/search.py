@@ -25,6 +25,7 @@ from index.synonyms import Synonyms
 from index.suggest import SUGGEST_BELOW, correction, counted, worth_suggesting
 
 PAGED_FORMATS = ("pdf", "pptx")
+COORDINATION_FROM = 5  # words from which an OR fallback ranks by how many of them a document has
 
 
 @dataclass(frozen=True)
@@ -122,12 +123,15 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
 
 
 def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> list[int]:
-    """The hits in ranking tiers: the documents of an organisation the query names first; in an
-    OR fallback, the documents with more of the words before those with fewer."""
+    """The hits in ranking tiers: the documents of an organisation the query names first; in the
+    OR fallback of a long query, the documents with more of the words before those with fewer
+    (which also bounds its cost: only the tiers that fill the page are scored). A short query's
+    OR fallback is ranked by score alone, so a rare word outweighs two common ones."""
     named = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
-    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if fallback == "or" else [hits]
+    long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
+    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if long_or else [hits]
     if not named & hits:
         return tiers
     return [t & named for t in tiers] + [t & ~named for t in tiers]

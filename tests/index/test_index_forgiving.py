@@ -257,3 +257,26 @@ def test_the_or_fallback_ranks_documents_with_more_of_the_words_first(search):
     result = search("regnvandsbassiner diger kysten symbiosen brint")
     assert result["fallback"] == "or"
     assert paths(result)[0] == FINANCING  # the only one with two of the words
+
+
+def test_an_organisation_that_is_also_a_synonym_still_ranks_its_documents_first(tmp_path):
+    documents = _documents()
+    root = tmp_path
+    build_from_documents(root / "index", documents)
+    (root / "synonyms.toml").write_text('[[group]]\nterms = ["DI", "Dansk Industri"]\n', encoding="utf-8")
+    generation = store.current_generation(root / "index")
+    generation.write_meta({**generation.meta(), "synonyms": synonyms.snapshot(root)})
+    service = SearchService(root / "index")
+    try:
+        for query in ("Dansk Industri", "DI"):
+            found = service.search(parse_search_params({"q": [query]}))
+            assert [r["path"] for r in found["results"]][0] == DI_REPORT, query
+    finally:
+        service.close()
+
+
+def test_a_short_or_fallback_ranks_a_rare_word_above_two_common_ones(search):
+    # "kommer" and "mødet" stand together in a page; "klimaplaner" in one page only, without them
+    result = search("kommer mødet klimaplaner")
+    assert result["fallback"] == "or"
+    assert paths(result)[0] == DK2020_PAGE
