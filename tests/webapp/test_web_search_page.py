@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
+from web_corpus import make_app
 from web_helpers import api_json, facet_links, html, query_of, result_links, result_titles
 
+from index import store, synonyms
+from klimaviden.config import Settings
 from webapp.pages import SHOWN_TOPICS
 
 
@@ -255,3 +259,16 @@ def test_a_bad_date_is_not_put_back_into_the_date_field(client):
     page = html(client.get("/?from=2021-13-45&to=2021-12-31"))
     assert page.find("input", id="fra")["value"] == ""
     assert page.find("input", id="til")["value"] == "2021-12-31"
+
+
+def test_synonyms_searched_too_are_named_with_links(built_index, tmp_path):
+    index_dir = tmp_path / "index"
+    shutil.copytree(built_index.index, index_dir)
+    generation = store.current_generation(index_dir)  # as a reindex stores the corpus's synonyms
+    generation.write_meta({**generation.meta(), "synonyms": synonyms.snapshot(built_index.corpus)})
+    client = make_app(Settings(corpus=built_index.corpus, index=index_dir)).test_client()
+    data = api_json(client, "/api/search?q=PtX")
+    assert data["expanded"] == ["Power-to-X"] and data["total"] > 0
+    notice = html(client.get("/?q=PtX")).select_one(".notice-expanded")
+    assert " ".join(notice.get_text().split()) == "Søgte også efter: Power-to-X"
+    assert query_of(notice.select_one("a")["href"]) == {"q": ["Power-to-X"]}
