@@ -163,27 +163,23 @@ def _weighted_terms(index: TermIndex, clauses, weight: float = 1.0) -> list[tupl
     return found
 
 
-def _scorer(index: TermIndex, clauses):
-    """docnum -> the document's score for the clauses."""
+def _scored(index: TermIndex, clauses, docnums) -> list[tuple[float, int]]:
+    """(score, docnum) for each of the docnums; the common cases (one term, unweighted terms)
+    inline their loop, as they run once per hit."""
     weighted = _weighted_terms(index, clauses)
+    if len(weighted) == 1 and weighted[0][1] == 1.0:
+        only = weighted[0][0].scores
+        return [(only[d], d) for d in docnums]
     plain = [data.scores for data, w in weighted if w == 1.0]
     scaled = [(data.scores, w) for data, w in weighted if w != 1.0]
-    if len(plain) == 1 and not scaled:
-        only = plain[0]
-        return only.__getitem__
     if not scaled:
-        return lambda d: sum(a[d] for a in plain)
-    return lambda d: sum(a[d] for a in plain) + sum(a[d] * w for a, w in scaled)
-
-
-def _scored(index: TermIndex, clauses, hits: int) -> list[tuple[float, int]]:
-    score = _scorer(index, clauses)
-    return [(score(d), d) for d in bits.to_docnums(hits)]
+        return [(sum(a[d] for a in plain), d) for d in docnums]
+    return [(sum(a[d] for a in plain) + sum(a[d] * w for a, w in scaled), d) for d in docnums]
 
 
 def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, float]]:
     """The `limit` best-scoring documents among the hits, best first (docnum order on ties)."""
-    scored = _scored(index, clauses, hits)
+    scored = _scored(index, clauses, bits.to_docnums(hits))
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
     return [(d, s) for s, d in best]
 
@@ -226,5 +222,4 @@ def coordination_tiers(index: TermIndex, clauses, hits: int) -> list[int]:
 
 
 def scores_of(index: TermIndex, clauses, docnums) -> dict[int, float]:
-    score = _scorer(index, clauses)
-    return {d: score(d) for d in docnums}
+    return {d: score for score, d in _scored(index, clauses, docnums)}
