@@ -8,6 +8,7 @@ running web app sees new content without a restart. Thread-safe: searcher use is
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from index.ranking import TermIndex
 from index.spelling import Speller
 from index.synonyms import from_meta
 from index.search import View, brief, run_search, stored_document
-from index.store import Generation, index_bytes, reader_toc, require_current
+from index.store import META, Generation, index_bytes, reader_toc, require_current
 from index.writer import passage_count
 
 
@@ -39,9 +40,20 @@ class _Open:
         postings = Postings(reader)
         self.facets = ReaderFacets(reader, postings)
         terms = TermIndex(self.searcher, self.facets.live, postings=postings)
-        self.meta = self.generation.meta(toc=reader_toc(reader))
-        synonyms = from_meta(self.meta)
-        self.view = View(self.searcher, self.facets, terms, Speller(reader, self.generation.path), WordForms(reader), synonyms)
+        self._load_meta()
+        speller = Speller(reader, self.generation.path)
+        self.view = View(self.searcher, self.facets, terms, speller, WordForms(reader), from_meta(self.meta))
+
+    def _load_meta(self) -> None:
+        self.meta_stamp = self._meta_stamp()
+        self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
+
+    def _meta_stamp(self):
+        try:
+            found = (self.generation.path / META).stat()
+        except OSError:
+            return None
+        return found.st_mtime_ns, found.st_size
 
     def refresh(self) -> None:
         if not self.searcher.up_to_date():
@@ -51,6 +63,9 @@ class _Open:
             self.searcher = self.ix.searcher()
             old.close()
             self._load()
+        elif self._meta_stamp() != self.meta_stamp:  # a reindex that changed no document, only
+            self._load_meta()  # metadata such as the synonyms
+            self.view = replace(self.view, synonyms=from_meta(self.meta))
 
     def close(self) -> None:
         self.searcher.close()

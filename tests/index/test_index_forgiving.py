@@ -280,3 +280,16 @@ def test_a_short_or_fallback_ranks_a_rare_word_above_two_common_ones(search):
     result = search("kommer mødet klimaplaner")
     assert result["fallback"] == "or"
     assert paths(result)[0] == DK2020_PAGE
+
+
+def test_new_synonyms_are_searched_without_a_restart_or_a_new_commit(tmp_path):
+    build_from_documents(tmp_path / "index", _documents())
+    service = SearchService(tmp_path / "index")
+    try:
+        assert service.search(parse_search_params({"q": ["PtX"]}))["total"] == 0
+        (tmp_path / "synonyms.toml").write_text(SYNONYMS, encoding="utf-8")
+        generation = store.current_generation(tmp_path / "index")
+        generation.write_meta({**generation.meta(), "synonyms": synonyms.snapshot(tmp_path)})
+        assert service.search(parse_search_params({"q": ["PtX"]}))["expanded"] == ["Power-to-X"]
+    finally:
+        service.close()
