@@ -11,8 +11,9 @@ ligature "ﬁ" as "fi").
 
 The rules themselves are pure functions in klimaviden.danish (normalize, word_spans, index_terms,
 query_alternatives); this module only adapts them to Whoosh's tokenizer and filter interfaces, and
-the query side calls the same functions. Bump ANALYZER_VERSION whenever any of this (or klimaviden.danish) changes what terms a text gives:
-an index built with another version is rebuilt in full by the next reindex.
+the query side calls the same functions. Bump ANALYZER_VERSION whenever any of this (or
+klimaviden.danish) changes what terms a text gives: an index built with another version is rebuilt
+in full by the next reindex, and tests/index/test_index_analysis_golden.py fails until then.
 """
 
 from __future__ import annotations

@@ -60,7 +60,8 @@ def _word_clause(word: str, exact: bool) -> Clause | None:
     if exact:
         pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
     else:
-        pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in stemmed_alternatives(word))
+        alternatives = stemmed_alternatives(word)
+        pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
     return Clause(pieces) if pieces else None
 
 
@@ -144,7 +145,8 @@ def _with_organizations(user: UserQuery, clauses: list[Clause | None], organizat
             clause = merged[start]
             merged[start] = Clause(clause.pieces, alternatives=clause.alternatives + theirs(names))
         elif not synonym_words.intersection(range(start, end)):
-            pieces = tuple(p for c in clauses[start:end] if c is not None and not c.optional for p in c.pieces)
+            own = [c for c in clauses[start:end] if c is not None and not c.optional]
+            pieces = tuple(p for c in own for p in c.pieces)
             merged[start:end] = [Clause(pieces, alternatives=theirs(names))] + [None] * (end - start - 1)
     return merged, named
 

@@ -1,8 +1,8 @@
 """One search over an open Whoosh searcher: documents as results, best passage, facets, paging.
 
 Filters and facets use the reader's cached bitsets (index/facets.py); matching and ranking use
-cached per-term postings (index/ranking.py). The user's words are turned into Whoosh query objects directly (no query
-parser), so no user text is ever read as query syntax.
+cached per-term postings (index/ranking.py). The user's words become clauses of index terms
+(index/compile.py) without any query parser, so no user text is ever read as query syntax.
 """
 
 from __future__ import annotations

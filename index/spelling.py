@@ -9,9 +9,9 @@ edit-distance scan (rapidfuzz) over the words of the same first letter, about a 
 instead of Whoosh's terms_within automaton over the whole term index (50-500 ms on a real corpus).
 
 The rule: a word of MIN_WORD+ letters that the index knows in fewer than RARE documents (as written
-or by its stem) is corrected to a more common the vocabulary word at the smallest edit distance (a swap of two neighbouring
-letters counts as one edit), at most 1 for words up to 5 letters and 2 for longer ones; ties go to
-the word in more documents.
+or by its stem) is corrected to the more common vocabulary word at the smallest edit distance (a
+swap of two neighbouring letters counts as one edit), at most 1 for words up to 5 letters and 2 for
+longer ones; ties go to the word in more documents.
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ def correction(view, text: str, user) -> Correction | None:
     if found is None:
         return None
     fixed, unknown = found
-    compiled = compile_query(parse_user_query(fixed), view.forms, view.synonyms, view.facets.organization_keys)
+    corrected = parse_user_query(fixed)
+    compiled = compile_query(corrected, view.forms, view.synonyms, view.facets.organization_keys)
     return Correction(fixed, compiled, match(view.terms, compiled.clauses), unknown)
 
 
