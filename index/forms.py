@@ -16,6 +16,7 @@ from klimaviden.danish import stem, term_variants
 
 MAX_SCANNED = 3000  # terms read after the stem ("by": bydel, byen, bygning ...)
 MAX_FORMS = 40
+MIN_WORD = 3  # shorter words ("i", "en") have no inflections worth a scan of the term list
 CACHED_WORDS = 2048
 
 
@@ -36,6 +37,8 @@ class WordForms:
         return found
 
     def _read(self, word: str) -> tuple[str, ...]:
+        if len(word) < MIN_WORD:
+            return (word,)
         wanted = set(term_variants(word))
         forms = [word]
         for candidate in islice(self.reader.expand_prefix(EXACT, stem(word)), MAX_SCANNED):
