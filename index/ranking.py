@@ -24,6 +24,11 @@ from index.postings import Postings
 K1 = 1.2
 B = 0.75
 CACHED_TERMS = 512  # about 80 KB per term at 20,000 documents
+# Terms in more than this share of the documents are costly to read again (tens of milliseconds at
+# 20,000 documents), so they have a cache of their own that rarer terms cannot flush: a long query
+# of 32 rare compounds would otherwise push "kan" or "kommune" out.
+COMMON_SHARE = 0.05
+CACHED_COMMON_TERMS = 128
 
 
 @dataclass(frozen=True)
@@ -46,18 +51,22 @@ class TermIndex:
         total = sum(self.lengths)
         self.average = (total / self.count) or 1.0
         self._cache: OrderedDict[tuple[str, str], TermData] = OrderedDict()
+        self._common: OrderedDict[tuple[str, str], TermData] = OrderedDict()
         self._phrases: OrderedDict[object, int] = OrderedDict()
 
     def term(self, field: str, text: str) -> TermData:
         key = (field, text)
-        found = self._cache.get(key)
-        if found is not None:
-            self._cache.move_to_end(key)
-            return found
+        for cache in (self._common, self._cache):
+            found = cache.get(key)
+            if found is not None:
+                cache.move_to_end(key)
+                return found
         found = self._read(field, text)
-        self._cache[key] = found
-        if len(self._cache) > CACHED_TERMS:
-            self._cache.popitem(last=False)
+        common = bits.count(found.mask) > COMMON_SHARE * self.count
+        cache, limit = (self._common, CACHED_COMMON_TERMS) if common else (self._cache, CACHED_TERMS)
+        cache[key] = found
+        if len(cache) > limit:
+            cache.popitem(last=False)
         return found
 
     def _read(self, field: str, text: str) -> TermData:
@@ -178,8 +187,24 @@ def _scored(index: TermIndex, clauses, docnums) -> list[tuple[float, int]]:
 
 
 def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, float]]:
-    """The `limit` best-scoring documents among the hits, best first (docnum order on ties)."""
-    scored = _scored(index, clauses, bits.to_docnums(hits))
+    """The `limit` best-scoring documents among the hits, best first (docnum order on ties).
+
+    Optional clauses (question words) add at most `bound` to a score, so they are added only for
+    the hits whose score without them is within `bound` of the limit-th best: the result is the
+    same as scoring every hit with them, at the cost of a query without them."""
+    docnums = bits.to_docnums(hits)
+    main = [c for c in clauses if not c.optional]
+    extra = [c for c in clauses if c.optional]
+    if not main or not extra:
+        scored = _scored(index, clauses, docnums)
+    else:
+        scored = _scored(index, main, docnums)
+        if len(scored) > limit:
+            bound = sum(max(data.scores) * w for data, w in _weighted_terms(index, extra))
+            cutoff = heapq.nlargest(limit, (score for score, _ in scored))[-1] - bound
+            scored = [item for item in scored if item[0] >= cutoff]
+        added = _scored(index, extra, [d for _, d in scored])
+        scored = [(score + more, d) for (score, d), (more, _) in zip(scored, added)]
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
     return [(d, s) for s, d in best]
 

@@ -158,3 +158,16 @@ def test_bitsets_round_trip_document_numbers(docnums):
     assert bits.to_docnums(mask) == docnums
     assert bits.count(mask) == len(docnums)
 
+
+
+def test_a_long_query_of_rare_terms_does_not_flush_the_common_terms_from_the_cache(segmented, monkeypatch):
+    reader = segmented.reader()
+    live = bits.from_docnums(reader.all_doc_ids(), reader.doc_count_all())
+    terms = TermIndex(segmented, live)
+    monkeypatch.setattr("index.ranking.CACHED_TERMS", 2)
+    common = terms.term("text", "vand")  # in every document
+    for word in ("sjælden", "kyst", "ørken", "skybrud", "regn"):  # rarer (or absent) terms
+        terms.term("text", word)
+    reads = terms.postings.reads.fast
+    assert terms.term("text", "vand") is common
+    assert terms.postings.reads.fast == reads  # served from the cache, not read again

@@ -3,6 +3,7 @@ and the coordination tiers of an OR fallback."""
 
 from __future__ import annotations
 
+import random
 from array import array
 
 from index import bits
@@ -66,3 +67,22 @@ def test_an_alternative_matches_instead_of_the_words_and_scores_its_weight():
     assert set(bits.to_docnums(match(TERMS, [clause]))) == expected
     only_synonym = top(TERMS, [clause], bits.from_docnums([4], SIZE), 1)
     assert only_synonym == [(4, 0.5)]
+
+
+def test_optional_clauses_rank_as_if_every_hit_had_been_scored_with_them():
+    rng = random.Random(7)
+    postings = {f"t{i}": sorted(rng.sample(range(SIZE), rng.randrange(5, 50))) for i in range(5)}
+    terms = FakeTerms(postings)
+    for t, docnums in postings.items():  # varied scores
+        for d in docnums:
+            terms.term("text", t).scores[d] = rng.uniform(0.1, 3.0)
+    optional = {"optional": True, "weight": 0.1}
+    clauses = [word("t0"), word("t1"), word("t2", **optional), word("t3", **optional)]
+    hits = match(terms, [word("t0")], any_clause=True) | match(terms, [word("t1")], any_clause=True)
+    for limit in (1, 3, 10, 64):
+        weights = (("t0", 1), ("t1", 1), ("t2", 0.1), ("t3", 0.1))
+        full = [(sum(terms.term("text", t).scores[d] * w for t, w in weights), d) for d in bits.to_docnums(hits)]
+        brute = sorted(full, key=lambda item: (-item[0], item[1]))[:limit]
+        got = top(terms, clauses, hits, limit)
+        assert [d for d, _ in got] == [d for _, d in brute]
+        assert all(abs(s - b) < 1e-5 for (_, s), (b, _) in zip(got, brute))
