@@ -9,20 +9,21 @@ Both split hyphenated words into their pieces, so "CO2-fangst", "CO2 fangst" and
 are read the same way, and both read compatibility characters plainly ("CO₂" as "CO2", the PDF
 ligature "ﬁ" as "fi").
 
-The query side uses the pure functions below rather than the analyzers, with the same rules.
-Bump ANALYZER_VERSION whenever any of this (or klimaviden.danish) changes what terms a text gives:
-an index built with another version is rebuilt in full by the next reindex.
+The rules themselves are pure functions in klimaviden.danish (normalize, word_spans, index_terms,
+query_alternatives); this module only adapts them to Whoosh's tokenizer and filter interfaces, and
+the query side calls the same functions. Bump ANALYZER_VERSION whenever any of this (or
+klimaviden.danish) changes what terms a text gives: an index built with another version is rebuilt
+in full by the next reindex, and tests/index/test_index_analysis_golden.py fails until then.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
+import hashlib
+from importlib import metadata, resources
 
-from whoosh.analysis import Filter, StopFilter, Tokenizer
+from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
 
-from klimaviden.danish import compound_parts, is_stopword, term_variants
+from klimaviden.danish import index_terms, normalize, query_alternatives, term_variants, word_spans, words
 from klimaviden.danish.stopwords import STOPWORDS
 
 ANALYZER_VERSION = 3
@@ -30,9 +31,6 @@ ANALYZER_VERSION = 3
 
 def _vocabulary_fingerprint() -> str:
     """Changes when the compound vocabulary changes (the domain list or the wordfreq release)."""
-    import hashlib
-    from importlib import metadata, resources
-
     domain = resources.files("klimaviden.danish").joinpath("data/domain_words.txt").read_bytes()
     digest = hashlib.sha256(domain + metadata.version("wordfreq").encode("ascii"))
     return digest.hexdigest()[:12]
@@ -40,9 +38,6 @@ def _vocabulary_fingerprint() -> str:
 
 # What the index records: a different value means the stored terms are stale (full rebuild).
 ANALYZER_FINGERPRINT = f"{ANALYZER_VERSION}.{_vocabulary_fingerprint()}"
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 
 _SECTION = "\x1e"  # starts a weighted section: _SECTION, boost digits, _BOOST_END, text
 _BOOST_END = "\x1f"
@@ -84,24 +79,21 @@ class WordTokenizer(Tokenizer):
         mode="",
         **kwargs,
     ):
-        from whoosh.analysis import Token
-
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not unicodedata.is_normalized("NFKC", value):  # "CO₂" -> "CO2", "ﬁ" -> "fi"
-            value = unicodedata.normalize("NFKC", value)
+        value = normalize(value)
         pos = start_pos
         for boost, text in _sections(value):
-            for match in _WORD.finditer(text):
-                token.text = match.group(0).lower()
+            for word, start, end in word_spans(text):
+                token.text = word
                 token.stopped = False
                 token.boost = boost
                 if keeporiginal:
-                    token.original = match.group(0)
+                    token.original = text[start:end]
                 if positions:
                     token.pos = pos
                 if chars:
-                    token.startchar = start_char + match.start()
-                    token.endchar = start_char + match.end()
+                    token.startchar = start_char + start
+                    token.endchar = start_char + end
                 pos += 1
                 yield token
             pos += SECTION_GAP
@@ -121,15 +113,6 @@ class DanishTermFilter(Filter):
                 yield token
 
 
-@lru_cache(maxsize=200_000)
-def index_terms(word: str) -> tuple[str, ...]:
-    """All index terms of one lower-case word: its stems and those of its compound parts."""
-    terms = list(term_variants(word))
-    for part in compound_parts(word):
-        terms.extend(v for v in term_variants(part) if v not in terms)
-    return tuple(terms)
-
-
 def stemmed_analyzer():
     return WordTokenizer() | StopFilter(stoplist=STOPWORDS, minsize=1, renumber=False) | DanishTermFilter()
 
@@ -138,26 +121,11 @@ def exact_analyzer():
     return WordTokenizer()
 
 
-# -- the query side: the same rules as pure functions ------------------------------------------
+# -- the query side: the same rules, called directly -------------------------------------------
+
+stemmed_alternatives = query_alternatives
 
 
-def pieces(word: str) -> list[str]:
-    """The lower-case words inside one user word: "CO2-fangst" -> ["co2", "fangst"]."""
-    word = unicodedata.normalize("NFKC", word).lower()
-    return _WORD.findall(word)
-
-
-def stemmed_alternatives(word: str) -> list[tuple[str, ...]]:
-    """For one user word: per piece, the index terms any of which matches it; stop words dropped.
-
-    >>> stemmed_alternatives("CO2-fangst")
-    [('co2',), ('fangst',)]
-    """
-    return [term_variants(p) for p in pieces(word) if not is_stopword(p)]
-
-
-def exact_terms(words) -> list[str]:
+def exact_terms(phrase_words) -> list[str]:
     """The exact-field terms of a phrase's words, in order."""
-    return [p for word in words for p in pieces(word)]
-
-
+    return [w for word in phrase_words for w in words(word)]

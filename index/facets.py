@@ -11,6 +11,8 @@ import bisect
 from datetime import date
 
 from index import bits
+from index.postings import Postings
+from index.synonyms import key
 from index.schema import FACET_FIELDS, LABEL_SEP
 
 VALUE_FIELDS = FACET_FIELDS + ("meeting", "date_precision")
@@ -22,15 +24,15 @@ FACET_FILTER = {"topic": "topics", "theme": "theme", "type": "type", "year": "da
 class ReaderFacets:
     """What one open reader knows about its documents, computed once when it is opened."""
 
-    def __init__(self, reader):
+    def __init__(self, reader, postings: Postings | None = None):
+        postings = postings if postings is not None else Postings(reader)
         self.size = reader.doc_count_all()
         self.live = bits.from_docnums(reader.all_doc_ids(), self.size)
         self.values: dict[str, dict[str, int]] = {}
         for field in VALUE_FIELDS:
             table = {}
             for value in reader.field_terms(field):
-                docs = reader.postings(field, value).all_ids()
-                mask = bits.from_docnums(docs, self.size) & self.live
+                mask = bits.from_docnums(postings.docnums(field, value), self.size)
                 if mask:
                     table[value] = mask
             self.values[field] = table
@@ -49,6 +51,10 @@ class ReaderFacets:
         self._folded = {
             field: {name.casefold(): name for name in self.values[field]} for field in ("organization", "presenter")
         }
+        self.organization_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for name in self.values["organization"]:  # "Dansk Industri" as a query's words would say it
+            if name_key := key(name):
+                self.organization_keys[name_key] = self.organization_keys.get(name_key, ()) + (name,)
 
     @property
     def count(self) -> int:

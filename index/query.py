@@ -40,6 +40,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    as_typed: bool = False  # never replace misspelled words by their correction
 
     @property
     def has_filters(self) -> bool:
@@ -50,25 +51,28 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class UserQuery:
-    """The user's text as plain words (searched stemmed) and quoted phrases (searched exactly)."""
+    """The user's text as plain words, quoted phrases (words in this order, any inflection) and
+    exact phrases, written ="..." (these very word forms in this order)."""
 
     words: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
+    exact_phrases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not self.words and not self.phrases
+        return not self.words and not self.phrases and not self.exact_phrases
 
 
 def parse_user_query(text: str) -> UserQuery:
     """Split text into quoted phrases and words, in order; anything that is not a word is dropped.
 
-    A quoted single word is searched exactly too (unstemmed, unfolded).
+    An equals sign right before the opening quote asks for the exact word forms.
 
-    >>> parse_user_query('"Kalundborg Forsyning" CO2-fangst (AND')
-    UserQuery(words=('CO2-fangst', 'AND'), phrases=(('Kalundborg', 'Forsyning'),))
+    >>> parse_user_query('"Kalundborg Forsyning" CO2-fangst (AND =“før”')
+    UserQuery(words=('CO2-fangst', 'AND'), phrases=(('Kalundborg', 'Forsyning'),), exact_phrases=(('før',),))
     """
     phrases: list[tuple[str, ...]] = []
+    exact: list[tuple[str, ...]] = []
     words: list[str] = []
     budget = MAX_QUERY_WORDS
     position = 0
@@ -84,9 +88,9 @@ def parse_user_query(text: str) -> UserQuery:
         inner = next(g for g in match.groups() if g is not None)
         phrase = tuple(_WORD.findall(inner))[: max(budget, 0)]
         if phrase:
-            phrases.append(phrase)
+            (exact if text[: match.start()].endswith("=") else phrases).append(phrase)
             budget -= len(phrase)
-    return UserQuery(tuple(words), tuple(phrases))
+    return UserQuery(tuple(words), tuple(phrases), tuple(exact))
 
 
 def _first(params: Mapping[str, Iterable[str]], key: str) -> str | None:
@@ -145,7 +149,7 @@ def _bounded(value: str | None, key: str) -> str | None:
 def parse_search_params(
     params: Mapping[str, Iterable[str]], *, valid_topics: Iterable[str] | None = None
 ) -> SearchRequest:
-    """Read q, theme, topic (repeatable), type, org, presenter, from, to, sort, page, per_page.
+    """Read q, theme, topic (repeatable), type, org, presenter, from, to, sort, page, per_page, as_typed.
 
     Raises InvalidRequest with a message naming the parameter and the problem.
     """
@@ -189,6 +193,9 @@ def parse_search_params(
     if sort not in SORTS:
         raise InvalidRequest(f"'sort' skal være relevance eller date, ikke {_show(sort)}")
 
+    as_typed = _first(params, "as_typed")
+    if as_typed not in (None, "0", "1"):
+        raise InvalidRequest(f"'as_typed' skal være 0 eller 1, ikke {_show(as_typed)}")
     page = _int(_first(params, "page"), "page", 1, 1, MAX_PAGE)
     per_page = _int(_first(params, "per_page"), "per_page", 10, 1, MAX_PER_PAGE)
     return SearchRequest(
@@ -203,4 +210,5 @@ def parse_search_params(
         sort=sort,
         page=page,
         per_page=per_page,
+        as_typed=as_typed == "1",
     )

@@ -4,9 +4,9 @@ Whoosh scores every hit of a query through layers of Python matcher objects (abo
 and term); a common word at 20,000 documents costs 100 ms. Here each term's postings are read
 once per open reader into a bitset (which documents) and a dense array of BM25 contributions (how
 well each matches), kept in a small LRU cache. A query is then bitset operations for matching and
-one pass over the hits summing array entries for ranking.
+one pass over the hits summing array entries for ranking. Clauses come from index/compile.py.
 
-Relies on the block layout of Whoosh's W3 codec (whoosh-reloaded 2.7.x, pinned in setup.cfg).
+The postings themselves are read by index/postings.py, the one module that knows Whoosh's storage.
 """
 
 from __future__ import annotations
@@ -18,10 +18,17 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from index import bits
+from index.fields import EXACT, STEMMED
+from index.postings import Postings
 
 K1 = 1.2
 B = 0.75
 CACHED_TERMS = 512  # about 80 KB per term at 20,000 documents
+# Terms in more than this share of the documents are costly to read again (tens of milliseconds at
+# 20,000 documents), so they have a cache of their own that rarer terms cannot flush: a long query
+# of 32 rare compounds would otherwise push "kan" or "kommune" out.
+COMMON_SHARE = 0.05
+CACHED_COMMON_TERMS = 128
 
 
 @dataclass(frozen=True)
@@ -30,96 +37,40 @@ class TermData:
     scores: array  # BM25 contribution per docnum (0.0 where the term is absent)
 
 
-def _leaf_postings(reader, field: str, text: str):
-    """(docnums, weights) of a term in one segment, read block by block."""
-    ids: list[int] = []
-    weights: list[float] = []
-    try:
-        matcher = reader.postings(field, text)
-    except Exception:  # whoosh raises TermNotFound (a KeyError) for an absent term
-        return ids, weights
-    if not hasattr(matcher, "_read_ids"):  # not a W3 leaf: fall back to the generic API
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return ids, weights
-    while not matcher._atend:
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.extend(matcher._ids)
-        weights.extend(matcher._weights)
-        matcher._next_block()
-    return ids, weights
-
-
-def _positions(searcher, field: str, text: str, wanted: set[int], decode) -> dict[int, frozenset]:
-    """docnum -> positions of a term, for the wanted documents only."""
-    out: dict[int, frozenset] = {}
-    for leaf, offset in searcher.leaf_searchers():
-        try:
-            matcher = leaf.reader().postings(field, text)
-        except Exception:  # TermNotFound
-            continue
-        while matcher.is_active():
-            if not hasattr(matcher, "_read_ids"):
-                docnum = offset + matcher.id()
-                if docnum in wanted:
-                    out[docnum] = frozenset(decode(matcher.value()))
-                matcher.next()
-                continue
-            matcher._read_ids()
-            ids = matcher._ids
-            values = None
-            for i, leaf_docnum in enumerate(ids):
-                docnum = offset + leaf_docnum
-                if docnum in wanted:
-                    if values is None:
-                        matcher._read_values()
-                        values = matcher._values
-                    out[docnum] = frozenset(decode(values[i]))
-            matcher._next_block()
-    return out
-
-
 class TermIndex:
     """Per open searcher: field lengths and the cached postings of recently used terms."""
 
-    def __init__(self, searcher, live: int, field: str = "text"):
+    def __init__(self, searcher, live: int, field: str = STEMMED, postings: Postings | None = None):
         self.searcher = searcher
         self.live = live
         reader = searcher.reader()
+        self.postings = postings if postings is not None else Postings(reader)
         self.size = reader.doc_count_all()
         self.count = max(reader.doc_count(), 1)
-        self.lengths = array("f", (0.0,)) * self.size
-        for leaf, offset in searcher.leaf_searchers():
-            leaf_reader = leaf.reader()
-            for docnum in range(leaf_reader.doc_count_all()):
-                self.lengths[offset + docnum] = leaf_reader.doc_field_length(docnum, field, 0)
+        self.lengths = self.postings.field_lengths(field)
         total = sum(self.lengths)
         self.average = (total / self.count) or 1.0
         self._cache: OrderedDict[tuple[str, str], TermData] = OrderedDict()
+        self._common: OrderedDict[tuple[str, str], TermData] = OrderedDict()
         self._phrases: OrderedDict[object, int] = OrderedDict()
 
     def term(self, field: str, text: str) -> TermData:
         key = (field, text)
-        found = self._cache.get(key)
-        if found is not None:
-            self._cache.move_to_end(key)
-            return found
+        for cache in (self._common, self._cache):
+            found = cache.get(key)
+            if found is not None:
+                cache.move_to_end(key)
+                return found
         found = self._read(field, text)
-        self._cache[key] = found
-        if len(self._cache) > CACHED_TERMS:
-            self._cache.popitem(last=False)
+        common = bits.count(found.mask) > COMMON_SHARE * self.count
+        cache, limit = (self._common, CACHED_COMMON_TERMS) if common else (self._cache, CACHED_TERMS)
+        cache[key] = found
+        if len(cache) > limit:
+            cache.popitem(last=False)
         return found
 
     def _read(self, field: str, text: str) -> TermData:
-        docnums: list[int] = []
-        weights: list[float] = []
-        for leaf, offset in self.searcher.leaf_searchers():
-            ids, leaf_weights = _leaf_postings(leaf.reader(), field, text)
-            docnums.extend(offset + i for i in ids)
-            weights.extend(leaf_weights)
+        docnums, weights = self.postings.read(field, text)
         mask = bits.from_docnums(docnums, self.size) & self.live
         scores = array("f", (0.0,)) * self.size
         if docnums:
@@ -131,72 +82,75 @@ class TermIndex:
                 scores[docnum] = idf * weight * (K1 + 1) / (weight + norm)
         return TermData(mask, scores)
 
-    def in_order(self, field: str, words: tuple[str, ...], candidates: int) -> int:
+    def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int) -> int:
         """Among the candidates (documents with all the words), those where the words stand next
-        to each other in this order. Reads the words' positions for the candidates only; cached."""
+        to each other in this order, each position in any of its forms. Reads positions for the
+        candidates only; cached."""
         key = (field, words)
         found = self._phrases.get(key)
         if found is not None:
             self._phrases.move_to_end(key)
             return found & candidates
-        decode = self.searcher.schema[field].format.decode_positions
         # left to right: where the first words stand in order, then only there the next word
-        starts = _positions(self.searcher, field, words[0], set(bits.to_docnums(candidates)), decode)
-        for offset, word in enumerate(words[1:], start=1):
+        starts = self._positions(field, words[0], set(bits.to_docnums(candidates)))
+        for offset, forms in enumerate(words[1:], start=1):
             if not starts:
                 break
-            following = _positions(self.searcher, field, word, set(starts), decode)
+            following = self._positions(field, forms, set(starts))
             starts = {
                 docnum: kept
                 for docnum, places in following.items()
                 if (kept := frozenset(p for p in starts[docnum] if p + offset in places))
             }
-        hits = list(starts)
-        found = bits.from_docnums(hits, self.size)
+        found = bits.from_docnums(list(starts), self.size)
         self._phrases[key] = found
         if len(self._phrases) > CACHED_TERMS:
             self._phrases.popitem(last=False)
         return found
 
+    def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
+        """docnum -> positions of any of the forms, for the wanted documents."""
+        decode = self.searcher.schema[field].format.decode_positions
+        out: dict[int, frozenset] = {}
+        for form in forms:
+            for docnum, places in self.postings.positions(field, form, wanted, decode).items():
+                out[docnum] = out[docnum] | places if docnum in out else places
+        return out
+
     def frequency(self, field: str, text: str) -> int:
         return bits.count(self.term(field, text).mask)
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One word (or hyphen piece) of the query: any of its spellings matches."""
-
-    terms: tuple[tuple[str, str], ...]  # (field, term) alternatives
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A user word (its pieces all required) or a quoted phrase (pieces in order)."""
-
-    pieces: tuple[Piece, ...]
-    phrase: tuple[str, ...] | None = None  # exact words that must also stand in this order
-
-
-def piece_mask(index: TermIndex, piece: Piece) -> int:
+def piece_mask(index: TermIndex, piece) -> int:
     mask = 0
     for field, text in piece.terms:
         mask |= index.term(field, text).mask
     return mask
 
 
-def clause_mask(index: TermIndex, clause: Clause) -> int:
-    mask = index.live
+def clause_mask(index: TermIndex, clause) -> int:
+    """Documents with all the clause's pieces (in order, for a phrase), or matching any of its
+    alternatives (synonyms)."""
+    mask = index.live if clause.pieces else 0
     for piece in clause.pieces:
         mask &= piece_mask(index, piece)
         if not mask:
-            return 0
+            break
     if clause.phrase and mask:
-        mask = index.in_order(clause.pieces[0].terms[0][0], clause.phrase, mask)
+        mask = index.in_order(EXACT, clause.phrase, mask)
+    for alternative in clause.alternatives:
+        mask |= clause_mask(index, alternative)
     return mask
 
 
+def required(clauses) -> list:
+    """The clauses a document must match: all but the optional ones."""
+    return [c for c in clauses if not c.optional]
+
+
 def match(index: TermIndex, clauses, any_clause: bool = False) -> int:
-    """Documents matching all clauses (or any clause), as a bitset."""
+    """Documents matching all required clauses (or any of them), as a bitset."""
+    clauses = required(clauses)
     if not clauses:
         return 0
     mask = 0 if any_clause else index.live
@@ -210,19 +164,87 @@ def match(index: TermIndex, clauses, any_clause: bool = False) -> int:
     return mask
 
 
+def _weighted_terms(index: TermIndex, clauses, weight: float = 1.0) -> list[tuple[TermData, float]]:
+    found = []
+    for c in clauses:
+        found.extend((index.term(f, t), weight * c.weight) for p in c.pieces for f, t in p.terms)
+        found.extend(_weighted_terms(index, c.alternatives, weight * c.weight))
+    return found
+
+
+def _scored(index: TermIndex, clauses, docnums) -> list[tuple[float, int]]:
+    """(score, docnum) for each of the docnums; the common cases (one term, unweighted terms)
+    inline their loop, as they run once per hit."""
+    weighted = _weighted_terms(index, clauses)
+    if len(weighted) == 1 and weighted[0][1] == 1.0:
+        only = weighted[0][0].scores
+        return [(only[d], d) for d in docnums]
+    plain = [data.scores for data, w in weighted if w == 1.0]
+    scaled = [(data.scores, w) for data, w in weighted if w != 1.0]
+    if not scaled:
+        return [(sum(a[d] for a in plain), d) for d in docnums]
+    return [(sum(a[d] for a in plain) + sum(a[d] * w for a, w in scaled), d) for d in docnums]
+
+
 def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, float]]:
-    """The `limit` best-scoring documents among the hits, best first (docnum order on ties)."""
-    arrays = [index.term(f, t).scores for c in clauses for p in c.pieces for f, t in p.terms]
+    """The `limit` best-scoring documents among the hits, best first (docnum order on ties).
+
+    Optional clauses (question words) add at most `bound` to a score, so they are added only for
+    the hits whose score without them is within `bound` of the limit-th best: the result is the
+    same as scoring every hit with them, at the cost of a query without them."""
     docnums = bits.to_docnums(hits)
-    if len(arrays) == 1:
-        only = arrays[0]
-        scored = [(only[d], d) for d in docnums]
+    main = [c for c in clauses if not c.optional]
+    extra = [c for c in clauses if c.optional]
+    if not main or not extra:
+        scored = _scored(index, clauses, docnums)
     else:
-        scored = [(sum(a[d] for a in arrays), d) for d in docnums]
+        scored = _scored(index, main, docnums)
+        if len(scored) > limit:
+            bound = sum(max(data.scores) * w for data, w in _weighted_terms(index, extra))
+            cutoff = heapq.nlargest(limit, (score for score, _ in scored))[-1] - bound
+            scored = [item for item in scored if item[0] >= cutoff]
+        added = _scored(index, extra, [d for _, d in scored])
+        scored = [(score + more, d) for (score, d), (more, _) in zip(scored, added)]
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
     return [(d, s) for s, d in best]
 
 
+def top_in_tiers(index: TermIndex, clauses, tiers, limit: int) -> list[tuple[int, float]]:
+    """As top(), over tiers of hits (disjoint bitsets): all of a tier before the next one. Only
+    the tiers that fill the `limit` are scored."""
+    found: list[tuple[int, float]] = []
+    for tier in tiers:
+        if len(found) >= limit:
+            break
+        if tier:
+            found.extend(top(index, clauses, tier, limit - len(found)))
+    return found
+
+
+def coordination_tiers(index: TermIndex, clauses, hits: int) -> list[int]:
+    """The hits by how many of the required clauses they match, most first: the order of an OR
+    fallback ("the documents with most of your words first"). Counted for all hits at once
+    with a bit-sliced adder over the clauses' bitsets."""
+    planes: list[int] = []  # planes[i]: the documents whose count has bit i set
+    for clause in required(clauses):
+        carry = clause_mask(index, clause) & hits
+        i = 0
+        while carry:
+            if i == len(planes):
+                planes.append(0)
+            planes[i], carry = planes[i] ^ carry, planes[i] & carry
+            i += 1
+    tiers = []
+    for count in range((1 << len(planes)) - 1, 0, -1):
+        tier = hits
+        for i, plane in enumerate(planes):
+            tier &= plane if count >> i & 1 else ~plane
+            if not tier:
+                break
+        if tier:
+            tiers.append(tier)
+    return tiers
+
+
 def scores_of(index: TermIndex, clauses, docnums) -> dict[int, float]:
-    arrays = [index.term(f, t).scores for c in clauses for p in c.pieces for f, t in p.terms]
-    return {d: sum(a[d] for a in arrays) for d in docnums}
+    return {d: score for score, d in _scored(index, clauses, docnums)}

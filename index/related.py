@@ -13,6 +13,7 @@ from collections import Counter
 
 from index import bits
 from index.analysis import stemmed_analyzer
+from index.fields import DOC, STEMMED
 
 KEY_TERMS = 12
 SAMPLE_CHARS = 20_000
@@ -30,7 +31,7 @@ def key_terms(view, doc: dict) -> list[tuple[str, float]]:
     for term, tf in counts.items():
         if len(term) < 3 or term.isdigit():
             continue
-        df = reader.doc_frequency("text", term)
+        df = reader.doc_frequency(STEMMED, term)
         if df < 2 or df > MAX_SHARE * total:
             continue
         weighted.append((term, (1 + math.log(tf)) * math.log(total / df)))
@@ -38,14 +39,14 @@ def key_terms(view, doc: dict) -> list[tuple[str, float]]:
 
 
 def related_docnums(view, docnum: int, limit: int = 5) -> list[int]:
-    doc = json.loads(view.searcher.stored_fields(docnum)["doc"])
+    doc = json.loads(view.searcher.stored_fields(docnum)[DOC])
     terms = key_terms(view, doc)
     if not terms:
         return []
     union = 0
     arrays = []
     for term, weight in terms:
-        data = view.terms.term("text", term)
+        data = view.terms.term(STEMMED, term)
         union |= data.mask
         arrays.append((data.scores, weight))
     union &= ~(1 << docnum)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from whoosh import fields
-from whoosh.analysis import Tokenizer
+from whoosh.analysis import Token, Tokenizer
 
 from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer, weighted
 from ingest.normalize import slugify
@@ -27,8 +27,6 @@ class ValuesTokenizer(Tokenizer):
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        from whoosh.analysis import Token
-
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for pos, text in enumerate(v.strip() for v in value.split(_VALUE_SEP)):
             if not text:

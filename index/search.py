@@ -1,8 +1,8 @@
 """One search over an open Whoosh searcher: documents as results, best passage, facets, paging.
 
 Filters and facets use the reader's cached bitsets (index/facets.py); matching and ranking use
-cached per-term postings (index/ranking.py). The user's words are turned into Whoosh query objects directly (no query
-parser), so no user text is ever read as query syntax.
+cached per-term postings (index/ranking.py). The user's words become clauses of index terms
+(index/compile.py) without any query parser, so no user text is ever read as query syntax.
 """
 
 from __future__ import annotations
@@ -10,17 +10,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from index import bits
-from index.analysis import exact_terms, stemmed_alternatives
-from index.facets import ReaderFacets
-from index.query import SearchRequest, UserQuery, parse_user_query
-from index.ranking import Clause, Piece, TermIndex, match, scores_of, top
-from index.snippets import highlighter
-from index.suggest import suggest
+from ingest.document import Passage
 
-STEMMED = "text"
-EXACT = "exact"
+from index import bits
+from index.compile import Compiled, compile_query
+from index.facets import ReaderFacets
+from index.fields import DOC
+from index.forms import WordForms
+from index.query import SearchRequest, parse_user_query
+from index.ranking import TermIndex, coordination_tiers, match, required, scores_of, top_in_tiers
+from index.snippets import highlighter
+from index.spelling import Speller
+from index.synonyms import Synonyms
+from index.suggest import SUGGEST_BELOW, correction, counted, worth_suggesting
+
 PAGED_FORMATS = ("pdf", "pptx")
+COORDINATION_FROM = 5  # words from which an OR fallback ranks by how many of them a document has
 
 
 @dataclass(frozen=True)
@@ -30,98 +35,110 @@ class View:
     searcher: object
     facets: ReaderFacets
     terms: TermIndex
+    speller: Speller
+    forms: WordForms
+    synonyms: Synonyms
 
 
-def clauses(user: UserQuery) -> list[Clause]:
-    """The query's words and phrases as clauses of index terms (see index/ranking.py)."""
-    found = []
-    only_stop_words = not any(stemmed_alternatives(w) for w in user.words)
-    for word in user.words:
-        alternatives = stemmed_alternatives(word)
-        if alternatives:
-            pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
-        elif only_stop_words:  # "for", "og": look for the words themselves in the exact text
-            pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
-        else:  # a stop word beside real words adds nothing
-            continue
-        if pieces:
-            found.append(Clause(pieces))
-    for words in user.phrases:
-        terms = exact_terms(words)
-        if terms:
-            order = tuple(terms) if len(terms) > 1 else None
-            found.append(Clause(tuple(Piece(((EXACT, t),)) for t in terms), order))
-    return found
+@dataclass(frozen=True)
+class Matched:
+    """What a query matches before the filters, and how it came to match it."""
+
+    compiled: Compiled  # the query searched: as typed, or its correction
+    matched: int
+    fallback: str | None = None  # "or": no document had every word
+    corrected: str | None = None  # the corrected text searched instead of the text as typed
+    suggestion: str | None = None  # a correction that would find many more documents
 
 
-def needles(user: UserQuery) -> tuple[list[str], list[tuple[str, ...]]]:
-    stems = [v for w in user.words for variants in stemmed_alternatives(w) for v in variants]
-    if not stems:  # the query is stop words only
-        stems = [t for w in user.words for t in exact_terms([w])]
-    phrases = [tuple(exact_terms(p)) for p in user.phrases]
-    return stems, phrases
+def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
+    """AND of the words; if that finds nothing under the filters, the correction of misspelled
+    words; if that finds nothing either, OR of the words as typed."""
+    compiled = compile_query(user, view.forms, view.synonyms, view.facets.organization_keys)
+    if not compiled.clauses:
+        if user.empty and request.q.strip() and not request.has_filters:
+            return Matched(compiled, 0)  # text with no words at all ("?!"): nothing to look for
+        return Matched(compiled, view.facets.live)
+    matched = match(view.terms, compiled.clauses)
+    strict = bits.count(matched & allowed)  # documents with every word, under the filters
+    fix = correction(view, request.q, user) if user.words and strict < SUGGEST_BELOW else None
+    corrected = suggestion = None
+    if fix is not None:
+        fixed = counted(fix, allowed)
+        if worth_suggesting(strict, fixed):
+            suggestion = fix.text
+        if not strict and fixed and fix.unknown and not request.as_typed:
+            corrected, compiled, matched = fix.text, fix.compiled, fix.matched
+    if not matched & allowed and len(required(compiled.clauses)) > 1:
+        either = match(view.terms, compiled.clauses, any_clause=True)
+        if either & allowed:
+            return Matched(compiled, either, "or", corrected, suggestion)
+    return Matched(compiled, matched, None, corrected, suggestion)
+
+
+def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: int):
+    """(docnum, score) of the requested page of hits."""
+    start = (request.page - 1) * request.per_page
+    if not hits or start >= total:
+        return []
+    end = min(start + request.per_page, total)
+    clauses = found.compiled.clauses
+    if not clauses or request.sort == "date":
+        ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
+        scores = scores_of(view.terms, clauses, ordered) if clauses else {}
+        return [(d, scores.get(d, 0.0)) for d in ordered]
+    tiers = _tiers(view, found.compiled, hits, found.fallback)
+    return top_in_tiers(view.terms, clauses, tiers, end)[start:end]
 
 
 def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
-    facets, terms = view.facets, view.terms
-    user = parse_user_query(request.q)
-    found = clauses(user)
+    facets = view.facets
     masks = facets.filter_masks(request)
     allowed = facets.live
     for mask in masks.values():
         allowed &= mask
-
-    fallback = None
-    strict = 0  # documents with every word, under the filters
-    if found:
-        matched = match(terms, found)
-        strict = bits.count(matched & allowed)
-        if not matched & allowed and len(found) > 1:
-            either = match(terms, found, any_clause=True)
-            if either & allowed:
-                matched, fallback = either, "or"
-    elif user.empty and request.q.strip() and not request.has_filters:
-        matched = 0  # text with no words at all ("?!"): nothing to look for
-    else:
-        matched = facets.live
-    hits = matched & allowed
+    found = _match(view, request, parse_user_query(request.q), allowed)
+    hits = found.matched & allowed
     total = bits.count(hits)
-
-    start = (request.page - 1) * request.per_page
-    page_docs: list[tuple[int, float]] = []
-    if hits and start < total:
-        end = min(start + request.per_page, total)
-        if not found or request.sort == "date":
-            ordered = facets.newest_first(bits.to_docnums(hits))[start:end]
-            scores = scores_of(terms, found, ordered) if found else {}
-            page_docs = [(d, scores.get(d, 0.0)) for d in ordered]
-        else:
-            page_docs = top(terms, found, hits, end)[start:end]
-
-    stems, phrases = needles(user)
-    light = highlighter(stems, phrases)
-    results = [_result(view.searcher, docnum, score, light) for docnum, score in page_docs]
-
-    suggestion = None
-    if user.words and (strict < 3):
-        suggestion = suggest(view, request.q, user, allowed, strict)
-    counts = facets.counts(matched, masks)
+    light = highlighter(found.compiled.needles, found.compiled.phrases)
+    results = [
+        _result(view.searcher, docnum, score, light)
+        for docnum, score in _page(view, request, found, hits, total)
+    ]
+    counts = facets.counts(found.matched, masks)
     labels = dict(theme_labels or {})
     return {
         "query": request.q,
         "total": total,
         "page": request.page,
         "per_page": request.per_page,
-        "fallback": fallback,
+        "fallback": found.fallback,
         "results": results,
         "facets": counts,
         "theme_labels": {slug: labels.get(slug, slug) for slug in counts["theme"]},
-        "suggestion": suggestion,
+        "suggestion": found.suggestion,
+        "corrected_query": found.corrected,
+        "expanded": list(found.compiled.expanded),
     }
 
 
+def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> list[int]:
+    """The hits in ranking tiers: the documents of an organisation the query names first; in the
+    OR fallback of a long query, the documents with more of the words before those with fewer
+    (which also bounds its cost: only the tiers that fill the page are scored). A short query's
+    OR fallback is ranked by score alone, so a rare word outweighs two common ones."""
+    named = 0
+    for name in compiled.organizations:
+        named |= view.facets.value_mask("organization", name)
+    long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
+    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if long_or else [hits]
+    if not named & hits:
+        return tiers
+    return [t & named for t in tiers] + [t & ~named for t in tiers]
+
+
 def stored_document(searcher, docnum: int) -> dict:
-    return json.loads(searcher.stored_fields(docnum)["doc"])
+    return json.loads(searcher.stored_fields(docnum)[DOC])
 
 
 def brief(doc: dict) -> dict:
@@ -140,9 +157,10 @@ def section_of(passage) -> dict:
 
 
 def query_highlighter(q: str):
-    """The highlighter for a user's query, for marking its words in a whole document."""
-    stems, phrases = needles(parse_user_query(q or ""))
-    return highlighter(stems, phrases)
+    """The highlighter for a user's query, for marking its words in a whole document (phrases
+    as written: the document page has no reader to ask for their inflected forms)."""
+    compiled = compile_query(parse_user_query(q or ""))
+    return highlighter(compiled.needles, compiled.phrases)
 
 
 def _result(searcher, docnum: int, score: float, light) -> dict:
@@ -151,8 +169,6 @@ def _result(searcher, docnum: int, score: float, light) -> dict:
     best = None
     snippet = ""
     if passages:
-        from ingest.document import Passage
-
         records = [Passage.from_dict(p) for p in passages]
         best, _ = light.best_passage(records)
         snippet = light.snippet(best.text)

@@ -7,9 +7,9 @@ running web app sees new content without a restart. Thread-safe: searcher use is
 
 from __future__ import annotations
 
-import json
 import threading
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,11 +17,15 @@ from index import bits
 from index.errors import IndexDamaged
 from index.facets import ReaderFacets
 from index.integrity import require_content, require_sizes
+from index.forms import WordForms
+from index.postings import Postings
 from index.query import SearchRequest
 from index.related import related_docnums
 from index.ranking import TermIndex
+from index.spelling import Speller
+from index.synonyms import from_meta
 from index.search import View, brief, run_search, stored_document
-from index.store import Generation, index_bytes, read_refusal, reader_toc, require_current
+from index.store import META, Generation, index_bytes, read_refusal, reader_toc, require_current
 from ingest.programme import linked_programme
 from index.writer import passage_count
 
@@ -45,11 +49,26 @@ class _Open:
             raise
 
     def _load(self):
+        reader = self.searcher.reader()
+        self._load_meta()
+        require_sizes(self.generation.path, self.manifest)  # a few stat calls per commit opened
+        postings = Postings(reader)
+        self.facets = ReaderFacets(reader, postings)
+        terms = TermIndex(self.searcher, self.facets.live, postings=postings)
+        speller = Speller(reader, self.generation.path)
+        self.view = View(self.searcher, self.facets, terms, speller, WordForms(reader), from_meta(self.meta))
+
+    def _load_meta(self) -> None:
+        self.meta_stamp = self._meta_stamp()
         self.meta = self.generation.meta(toc=reader_toc(self.searcher.reader()))
         self.manifest = self.generation.manifest(self.meta, reader_toc(self.searcher.reader()))
-        require_sizes(self.generation.path, self.manifest)  # a few stat calls per commit opened
-        self.facets = ReaderFacets(self.searcher.reader())
-        self.view = View(self.searcher, self.facets, TermIndex(self.searcher, self.facets.live))
+
+    def _meta_stamp(self):
+        try:
+            found = (self.generation.path / META).stat()
+        except OSError:
+            return None
+        return found.st_mtime_ns, found.st_size
 
     def refresh(self) -> None:
         if not self.searcher.up_to_date():
@@ -59,6 +78,9 @@ class _Open:
             self.searcher = self.ix.searcher()
             old.close()
             self._load()
+        elif self._meta_stamp() != self.meta_stamp:  # a reindex that changed no document, only
+            self._load_meta()  # metadata such as the synonyms
+            self.view = replace(self.view, synonyms=from_meta(self.meta))
 
     def close(self) -> None:
         if self.searcher is not None:
@@ -246,7 +268,7 @@ class SearchService:
             docnum = live.facets.by_id.get(doc_id)
             if docnum is None:
                 return None
-            relpath = json.loads(live.searcher.stored_fields(docnum)["doc"])["path"]
+            relpath = stored_document(live.searcher, docnum)["path"]
         root = self.corpus_dir.resolve()
         candidate = (root / relpath).resolve()
         if not candidate.is_relative_to(root) or not candidate.is_file():

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 SNIPPET_CHARS = 240
 MIN_INSIDE_WORD = 4  # shorter needles match only at the start of a word
+MAX_NEEDLES = 8  # a long query highlights its first words only: the pattern's cost grows with each
 _UNFOLD = (("ae", "(?:ae|æ)"), ("oe", "(?:oe|ø)"), ("aa", "(?:aa|å)"))
 
 
@@ -100,12 +101,13 @@ def _needle_pattern(needle: str) -> str:
 
 
 def highlighter(needles, phrases=()) -> Highlighter:
-    """needles: folded stems; phrases: tuples of exact lower-case words."""
+    """needles: folded stems; phrases: per position, the exact lower-case words allowed there."""
     parts = []
-    for needle in dict.fromkeys(n for n in needles if n):
+    for needle in list(dict.fromkeys(n for n in needles if n))[:MAX_NEEDLES]:
         parts.append(_needle_pattern(needle))
-    for phrase in dict.fromkeys(phrases):
-        parts.append(r"\b" + r"\W+".join(re.escape(w) for w in phrase) + r"\b")
+    for phrase in list(dict.fromkeys(phrases))[:MAX_NEEDLES]:
+        words = ("(?:" + "|".join(re.escape(w) for w in forms) + ")" for forms in phrase)
+        parts.append(r"\b" + r"\W+".join(words) + r"\b")
     if not parts:
         return Highlighter(None, 0)
     named = "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(parts))

@@ -1,57 +1,44 @@
-""""Did you mean": a corrected query when a word looks misspelled and the correction finds more."""
+""""Did you mean": the user's text with misspelled words corrected (index/spelling.py), and what
+the corrected text finds. Search shows the correction's results when the text as typed finds
+nothing, and offers it as a suggestion when it finds many more."""
 
 from __future__ import annotations
 
-import re
-
+from dataclasses import dataclass
 
 from index import bits
-from index.analysis import stemmed_alternatives
+from index.compile import Compiled, compile_query
+from index.query import parse_user_query
+from index.ranking import match
 
-MIN_WORD = 4
-
-
-def _known(reader, word: str) -> bool:
-    if reader.doc_frequency("exact", word):
-        return True
-    return any(
-        reader.doc_frequency("text", v) for variants in stemmed_alternatives(word) for v in variants
-    )
+SUGGEST_BELOW = 3  # a query that finds fewer documents may be misspelled
+SUGGEST_FACTOR = 5  # ... and the correction is offered when it finds at least this many times more
 
 
-def correction(reader, word: str) -> str | None:
-    """The most common indexed word within a small edit distance of an unknown word, or None."""
-    word = word.lower()
-    if len(word) < MIN_WORD or not word.isalpha() or _known(reader, word):
+@dataclass(frozen=True)
+class Correction:
+    text: str
+    compiled: Compiled
+    matched: int  # documents the corrected text finds, before filters
+    unknown: bool  # every corrected word was unknown to the index (not merely rare)
+
+
+def correction(view, text: str, user) -> Correction | None:
+    """The corrected text and what it finds, or None when no word needs correcting."""
+    found = view.speller.correct_text(text, user.words)
+    if found is None:
         return None
-    maxdist = 1 if len(word) <= 5 else 2
-    best = None
-    for distance in range(1, maxdist + 1):
-        candidates = [c for c in reader.terms_within("exact", word, distance, prefix=1) if c != word]
-        if candidates:
-            best = max(candidates, key=lambda c: (reader.doc_frequency("exact", c), c))
-            break
-    return best
+    fixed, unknown = found
+    corrected = parse_user_query(fixed)
+    compiled = compile_query(corrected, view.forms, view.synonyms, view.facets.organization_keys)
+    return Correction(fixed, compiled, match(view.terms, compiled.clauses), unknown)
 
 
-def suggest(view, text: str, user, allowed: int, total: int) -> str | None:
-    """A corrected version of text whose search (with the same filters) finds more than `total`."""
-    from index.query import parse_user_query
-    from index.ranking import match
-    from index.search import clauses
+def worth_suggesting(found: int, corrected: int) -> bool:
+    """Whether a correction that finds `corrected` documents (under the filters) beats the text
+    as typed, which finds `found`."""
+    return corrected > found and corrected >= SUGGEST_FACTOR * found
 
-    reader = view.searcher.reader()
-    fixed = {}
-    for word in user.words:
-        better = correction(reader, word)
-        if better:
-            fixed[word] = better
-    if not fixed:
-        return None
-    suggested = text
-    for wrong, right in fixed.items():
-        suggested = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, suggested)
-    found = clauses(parse_user_query(suggested))
-    if found and bits.count(match(view.terms, found) & allowed) > total:
-        return suggested
-    return None
+
+def counted(fix: Correction, allowed: int) -> int:
+    return bits.count(fix.matched & allowed)

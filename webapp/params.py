@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 # The parameters of a search, in the order they appear in generated links.
-SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "presenter", "from", "to", "sort", "page", "per_page")
+SEARCH_KEYS = ("q", "theme", "topic", "type", "org", "presenter", "from", "to", "sort", "page", "per_page", "as_typed")
 # How the results are shown ("vis=moeder": grouped by meeting); kept in links, not a filter.
 VIEW_KEYS = ("vis",)
 # Filters that may be given more than once (any of).
@@ -115,6 +115,7 @@ def with_sort(args: Mapping[str, list[str]], sort: str) -> Args:
 def with_query(args: Mapping[str, list[str]], q: str) -> Args:
     new = _copy(args)
     new.pop("page", None)
+    new.pop("as_typed", None)  # new words may be misspelled again
     new["q"] = [q]
     return new
 
@@ -176,6 +177,10 @@ class SearchLinks:
 
     def query(self, q: str) -> str:
         return self.href(with_query(self.args, q))
+
+    def as_typed(self) -> str:
+        """This search with its words as typed, not replaced by a spelling correction."""
+        return self.href({**with_page(self.args, 1), "as_typed": ["1"]})
 
     def clear_filters(self) -> str:
         """This search's words, sort order and view without any filter."""

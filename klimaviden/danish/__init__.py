@@ -7,25 +7,32 @@ so a word is understood the same way when it is tagged and when it is searched.
 from klimaviden.danish.analysis import (
     Token,
     analyze_terms,
-    fold,
-    is_stopword,
-    stem,
-    term,
-    term_variants,
+    index_terms,
+    normalize,
+    query_alternatives,
     tokenize,
     word_parts,
+    word_spans,
+    words,
 )
 from klimaviden.danish.compounds import compound_parts
+from klimaviden.danish.stems import fold, is_question_word, is_stopword, stem, term, term_variants
 
 __all__ = [
     "Token",
     "analyze_terms",
     "compound_parts",
     "fold",
+    "index_terms",
+    "is_question_word",
+    "normalize",
+    "query_alternatives",
     "is_stopword",
     "stem",
     "term",
     "term_variants",
     "tokenize",
     "word_parts",
+    "word_spans",
+    "words",
 ]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from klimaviden.danish.stems import stem as _stem
 from klimaviden.danish.stopwords import STOPWORDS
 
 MIN_WORD = 7  # shorter words are never split
@@ -42,12 +43,6 @@ class Vocabulary:
     split_stems: dict  # stem of such a word -> its parts (the word inflected: "vækstteams")
     nonparts: frozenset[str]
     zipf: dict  # word -> how common it is (wordfreq's Zipf scale); ties go to common parts
-
-
-def _stem(word: str) -> str:
-    from klimaviden.danish.analysis import stem
-
-    return stem(word)
 
 
 def _read_domain_file() -> tuple[set[str], dict[str, tuple[str, ...]], set[str]]:

@@ -98,3 +98,15 @@ STOPWORDS = frozenset(
     'været',
     }
 )
+
+# Words of a question or request that are not stop words in the index ("hvordan finansieres
+# klimatilpasning", "hvem står bag DK2020", "kan man søge tilskud"): a query never requires them
+# and they add little to a document's score.
+QUESTION_WORDS = frozenset(
+    {
+        "hvem", "hvordan", "hvornår", "hvilke", "hvilken", "hvilket", "hvorfor", "hvorledes",
+        "hvorvidt", "hvorfra", "hvortil", "hvormed", "hvorhen",
+        "kan", "må", "bør", "gør", "gøre", "gøres", "findes", "fås", "får", "nogen",
+        "mon", "egentlig", "hjælp", "spørgsmål", "vide",
+    }
+)

@@ -7,33 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index import store
 from index.query import parse_search_params
 from index.service import SearchService
-from index.writer import open_writer
-from index_files import make_document, write_mini_corpus
+from index_files import build_from_documents, make_document, write_mini_corpus
 
-TAXONOMY = [
-    {"slug": "klimatilpasning", "label": "Klimatilpasning", "description": "Skybrud og regnvand."},
-    {"slug": "partnerskaber", "label": "Partnerskaber", "description": "Samarbejde."},
-    {"slug": "landbrug", "label": "Landbrug", "description": "Landbrug."},
-    {"slug": "energi", "label": "Energi", "description": "Energi."},
-]
-
-
-def build_from_documents(index_dir: Path, documents, meetings=(), taxonomy=TAXONOMY) -> Path:
-    """A live index generation holding exactly these Documents (no corpus files involved)."""
-    generation = store.create_generation(index_dir)
-    ix = generation.open()
-    with open_writer(ix) as writer:
-        for doc in documents:
-            writer.put(doc, 0, new=True)
-    ix.close()
-    meta = generation.meta()
-    meta.update(meetings=list(meetings), taxonomy=list(taxonomy), failures=[], last_reindex=0)
-    generation.write_meta(meta)
-    store.publish(index_dir, generation)
-    return index_dir
 
 
 def library_documents():

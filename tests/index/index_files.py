@@ -10,6 +10,8 @@ from pathlib import Path
 from fpdf import FPDF
 from pptx import Presentation
 
+from index import store
+from index.writer import open_writer
 from ingest.document import Document, Passage, TopicMatch, document_id
 
 REPO = Path(__file__).resolve().parents[2]
@@ -135,3 +137,26 @@ def make_document(
         passages=passages,
         meeting=meeting,
     )
+
+
+TAXONOMY = [
+    {"slug": "klimatilpasning", "label": "Klimatilpasning", "description": "Skybrud og regnvand."},
+    {"slug": "partnerskaber", "label": "Partnerskaber", "description": "Samarbejde."},
+    {"slug": "landbrug", "label": "Landbrug", "description": "Landbrug."},
+    {"slug": "energi", "label": "Energi", "description": "Energi."},
+]
+
+
+def build_from_documents(index_dir: Path, documents, meetings=(), taxonomy=TAXONOMY) -> Path:
+    """A live index generation holding exactly these Documents (no corpus files involved)."""
+    generation = store.create_generation(index_dir)
+    ix = generation.open()
+    with open_writer(ix) as writer:
+        for doc in documents:
+            writer.put(doc, 0, new=True)
+    ix.close()
+    meta = generation.meta()
+    meta.update(meetings=list(meetings), taxonomy=list(taxonomy), failures=[], last_reindex=0)
+    generation.write_meta(meta)
+    store.publish(index_dir, generation)
+    return index_dir

@@ -34,8 +34,8 @@ def test_folding_finds_danish_letters(search):
 
 def test_exact_search_does_not_fold(search):
     # "før" is only in varme.md; "for" (a stop word, searched exactly) is in other documents
-    assert paths(search('"før"')) == ["noter/varme.md"]
-    assert "noter/varme.md" not in paths(search('"for"'))
+    assert paths(search('="før"')) == ["noter/varme.md"]
+    assert "noter/varme.md" not in paths(search('="for"'))
 
 
 def test_quoted_phrase_matches_words_in_order(search):
@@ -100,7 +100,7 @@ def test_snippet_is_escaped_and_marks_matches(search):
 def test_result_fields(search):
     result = search("gylle")
     assert set(result) >= {"query", "total", "page", "per_page", "fallback", "results", "facets",
-                           "suggestion", "theme_labels"}
+                           "suggestion", "corrected_query", "theme_labels"}
     hit = result["results"][0]
     assert set(hit) == {"id", "title", "path", "type", "date", "published", "meeting_date", "themes",
                         "topics", "organizations", "presenters", "page", "page_label", "section", "meeting",
@@ -178,10 +178,16 @@ def test_pagination_with_total(search):
     assert search("cykelstier", per_page=5, page=9)["results"] == []
 
 
-def test_did_you_mean_a_misspelled_word(search):
+def test_a_misspelled_word_is_searched_corrected(search):
     result = search("skybrut")
-    assert result["total"] == 0
+    assert result["query"] == "skybrut"
+    assert result["corrected_query"] == "skybrud"
     assert result["suggestion"] == "skybrud"
+    assert "2022-11-08-skybrud/skybrudsplan.pdf" in paths(result)
+
+
+def test_no_correction_for_words_that_are_found(search):
+    assert search("skybrud")["corrected_query"] is None
 
 
 def test_no_suggestion_for_words_that_are_found(search):
@@ -227,10 +233,17 @@ def test_stop_words_beside_real_words_are_ignored(search):
     assert "<mark>for</mark>" not in snippet and "<mark>Skybrudsplan</mark>" in snippet
 
 
-def test_did_you_mean_when_a_misspelling_forces_the_or_fallback(search):
+def test_a_misspelling_is_corrected_before_the_or_fallback_is_tried(search):
     result = search("skybrut regnvand")
-    assert result["fallback"] == "or"
-    assert result["suggestion"] == "skybrud regnvand"
+    assert result["fallback"] is None
+    assert result["corrected_query"] == result["suggestion"] == "skybrud regnvand"
+    assert paths(result) == paths(search("skybrud regnvand"))
+
+
+def test_the_or_fallback_runs_on_the_words_as_typed_when_no_correction_finds_anything(search):
+    result = search("skybrud zyxwvuqq")
+    assert result["corrected_query"] is None and result["fallback"] == "or"
+    assert result["total"] == search("skybrud")["total"]
 
 
 def test_phrases_need_adjacent_words_in_order(search):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
+from web_corpus import make_app
 from web_helpers import api_json, facet_links, html, query_of, result_links, result_titles
 
+from index import store, synonyms
+from klimaviden.config import Settings
 from webapp.pages import SHOWN_TOPICS
 
 
@@ -220,14 +224,24 @@ def test_sorting_by_date_puts_the_newest_first(client):
     assert dates == sorted(dates, reverse=True)
 
 
-def test_a_misspelled_word_offers_did_you_mean(client):
+def test_a_misspelled_word_shows_the_corrected_results_and_offers_the_words_as_typed(client):
     data = api_json(client, "/api/search?q=klimatilpasnig")
-    assert data["suggestion"], "the index suggests a spelling"
+    assert data["query"] == "klimatilpasnig"
+    assert data["corrected_query"] == "klimatilpasning" and data["total"] > 0
     page = html(client.get("/?q=klimatilpasnig"))
-    link = page.select_one(".notice-suggestion a")
-    assert "Mente du" in page.select_one(".notice-suggestion").get_text()
-    assert link.get_text(strip=True) == data["suggestion"]
-    assert query_of(link["href"]) == {"q": [data["suggestion"]]}
+    notice = page.select_one(".notice-corrected")
+    text = " ".join(notice.get_text().split())
+    assert text == "Viser resultater for klimatilpasning – søg i stedet efter klimatilpasnig"
+    assert result_titles(page) == [r["title"] for r in data["results"]]
+    as_typed = notice.select_one("a.as-typed-link")
+    assert query_of(as_typed["href"]) == {"q": ["klimatilpasnig"], "as_typed": ["1"]}
+    typed = api_json(client, "/api/search?q=klimatilpasnig&as_typed=1")
+    assert typed["corrected_query"] is None and typed["total"] == 0
+    assert typed["suggestion"] == "klimatilpasning"
+    again = html(client.get(as_typed["href"]))
+    assert again.select_one(".notice-corrected") is None
+    assert "Mente du" in again.select_one(".notice-suggestion").get_text()
+    assert ("as_typed", "1") not in [(i["name"], i["value"]) for i in again.select("form input[type=hidden]")]
 
 
 def test_the_or_fallback_is_announced(client):
@@ -311,3 +325,16 @@ def test_a_topic_count_beside_a_selected_topic_is_what_selecting_it_gives(client
         shown = int(link.select_one(".facet-count").get_text(" ", strip=True).split()[0])
         after = html(client.get(link["href"])).select_one(".results-count").get_text(strip=True)
         assert after.startswith(f"{shown} "), (link["href"], shown, after)
+
+
+def test_synonyms_searched_too_are_named_with_links(built_index, tmp_path):
+    index_dir = tmp_path / "index"
+    shutil.copytree(built_index.index, index_dir)
+    generation = store.current_generation(index_dir)  # as a reindex stores the corpus's synonyms
+    generation.write_meta({**generation.meta(), "synonyms": synonyms.snapshot(built_index.corpus)})
+    client = make_app(Settings(corpus=built_index.corpus, index=index_dir)).test_client()
+    data = api_json(client, "/api/search?q=PtX")
+    assert data["expanded"] == ["Power-to-X"] and data["total"] > 0
+    notice = html(client.get("/?q=PtX")).select_one(".notice-expanded")
+    assert " ".join(notice.get_text().split()) == "Søgte også efter: Power-to-X"
+    assert query_of(notice.select_one("a")["href"]) == {"q": ["Power-to-X"]}

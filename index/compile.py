@@ -1,0 +1,183 @@
+"""Query compilation: the user's words and phrases as clauses of index terms, and the needles
+that highlight them in a snippet. Search and spelling suggestion both compile through here.
+
+A clause is one user word (all its pieces required: "CO2-fangst" is co2 and fangst) or one quoted
+phrase (its words in this order); index/ranking.py matches and scores clauses. On top of that:
+- a question word ("hvordan", "kan") is an optional clause that adds a little to the score;
+- a run of words that is a synonym term (index/synonyms.py) becomes one clause whose
+  alternatives are the group's other terms, scored lower;
+- a run of words that names an organisation becomes one clause that the organisation's own
+  documents match too (search ranks them first);
+- a quoted phrase's words match their inflected forms (index/forms.py); ="..." the forms as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.analysis import exact_terms, stemmed_alternatives
+from index.fields import EXACT, ORGANIZATION, STEMMED
+from index.forms import as_written
+from index.query import UserQuery
+from index.synonyms import Synonyms, find_runs, key
+from klimaviden.danish import is_question_word, words
+
+OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
+SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
+ORGANIZATION_WEIGHT = 1.0  # what being a document of the organisation named adds
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One word (or hyphen piece) of the query: any of its spellings matches."""
+
+    terms: tuple[tuple[str, str], ...]  # (field, term) alternatives
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A user word (its pieces all required), a quoted phrase (pieces in order), or a run of words
+    with alternatives (synonyms, an organisation): it matches its pieces or any alternative."""
+
+    pieces: tuple[Piece, ...]
+    phrase: tuple[tuple[str, ...], ...] | None = None  # per position, the exact words allowed there
+    optional: bool = False  # never required to match; only adds to the score
+    weight: float = 1.0  # multiplies the clause's score
+    alternatives: tuple["Clause", ...] = ()  # synonyms: a document may match one of them instead
+
+
+@dataclass(frozen=True)
+class Compiled:
+    clauses: tuple[Clause, ...]
+    needles: tuple[str, ...]  # folded stems to highlight
+    phrases: tuple[tuple[tuple[str, ...], ...], ...]  # phrases to highlight, as Clause.phrase
+    expanded: tuple[str, ...] = ()  # the synonyms searched too, as written in synonyms.toml
+    organizations: tuple[str, ...] = ()  # organisations the query names (their documents rank first)
+
+
+def _word_clause(word: str, exact: bool) -> Clause | None:
+    """One user word: its stems, or (exact) the word as written; None for a stop word."""
+    if exact:
+        pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
+    else:
+        alternatives = stemmed_alternatives(word)
+        pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
+    return Clause(pieces) if pieces else None
+
+
+def _word_clauses(user: UserQuery) -> list[Clause | None]:
+    """Per user word, its clause (None for a stop word beside real words)."""
+    # a query of stop words only ("for", "og") looks for the words themselves in the exact text
+    exact = not any(stemmed_alternatives(w) for w in user.words)
+    found = [_word_clause(word, exact) for word in user.words]
+    questions = [c is not None and _is_question(w) for w, c in zip(user.words, found)]
+    if all(q for q, c in zip(questions, found) if c is not None) and not (user.phrases or user.exact_phrases):
+        return found  # "hvordan" alone: search for it
+    return [
+        Clause(c.pieces, optional=True, weight=OPTIONAL_WEIGHT) if question else c
+        for c, question in zip(found, questions)
+    ]
+
+
+def _is_question(word: str) -> bool:
+    return all(is_question_word(w) for w in words(word))
+
+
+def _phrase_clause(phrase: tuple[str, ...], forms) -> tuple[Clause, tuple] | None:
+    """A phrase: its words must stand in this order, each in one of its `forms` (a word ->
+    exact words function: all inflections for "...", the word itself for ="...")."""
+    terms = exact_terms(phrase)
+    if not terms:
+        return None
+    positions = tuple(forms(t) for t in terms)
+    # which documents: the phrase's words by stem (fast), unless stems cannot say it
+    stemmed = tuple(
+        Piece(tuple((STEMMED, v) for v in variants)) for variants in stemmed_alternatives(" ".join(phrase))
+    )
+    exact = tuple(Piece(tuple((EXACT, f) for f in alternatives)) for alternatives in positions)
+    pieces = stemmed if stemmed and forms is not as_written else exact
+    return Clause(pieces, positions if len(terms) > 1 else None), positions
+
+
+def _with_synonyms(user: UserQuery, clauses: list[Clause | None], synonyms: Synonyms, forms):
+    """The word clauses with each run of words that is a synonym term merged into one clause
+    whose alternatives are the group's other terms; and the synonym phrases and terms searched."""
+    merged: list[Clause | None] = list(clauses)
+    phrases, expanded, spans = [], [], {}
+    for start, end, others in synonyms.expansions(user.words):
+        spans[start] = (end, others)
+        alternatives = []
+        for other in others:
+            found = _phrase_clause(tuple(words(other)), forms)
+            if found is None:
+                continue
+            clause, positions = found
+            alternatives.append(Clause(clause.pieces, clause.phrase, weight=SYNONYM_WEIGHT))
+            if clause.phrase:
+                phrases.append(positions)
+            expanded.append(other)
+        own = [c for c in clauses[start:end] if c is not None and not c.optional]
+        pieces = tuple(p for c in own for p in c.pieces)
+        merged[start:end] = [Clause(pieces, alternatives=tuple(alternatives))] + [None] * (end - start - 1)
+    return merged, phrases, expanded, spans
+
+
+def _with_organizations(user: UserQuery, clauses: list[Clause | None], organizations: dict, spans):
+    """The word clauses with each run of words that names an organisation ("Dansk Industri")
+    merged into one clause that the organisation's own documents match too; and the names.
+    A run that is a synonym term (`spans`: start -> (end, the other terms)) gets the organisation
+    as one more alternative when the term or one of its synonyms is the organisation's name."""
+    merged = list(clauses)
+    named = []
+
+    def theirs(names) -> tuple[Clause, ...]:
+        named.extend(names)
+        return tuple(Clause((Piece(((ORGANIZATION, n),)),), weight=ORGANIZATION_WEIGHT) for n in names)
+
+    for start, (end, others) in spans.items():  # "DI" = "Dansk Industri": the synonym names it
+        names = tuple(n for t in others for n in organizations.get(key(t), ()))
+        if names:
+            clause = merged[start]
+            merged[start] = Clause(clause.pieces, alternatives=clause.alternatives + theirs(names))
+    synonym_words = {i for start, (end, _) in spans.items() for i in range(start, end)}
+    for start, end, _, names in find_runs(user.words, organizations):
+        if spans.get(start, (None,))[0] == end:
+            clause = merged[start]
+            merged[start] = Clause(clause.pieces, alternatives=clause.alternatives + theirs(names))
+        elif not synonym_words.intersection(range(start, end)):
+            own = [c for c in clauses[start:end] if c is not None and not c.optional]
+            pieces = tuple(p for c in own for p in c.pieces)
+            merged[start:end] = [Clause(pieces, alternatives=theirs(names))] + [None] * (end - start - 1)
+    return merged, named
+
+
+def _needles(clauses) -> tuple[str, ...]:
+    """The terms of the words to highlight: all but question words and phrases (highlighted whole)."""
+    found = []
+    for c in clauses:
+        if not c.optional and c.phrase is None:
+            found.extend(t for p in c.pieces for f, t in p.terms if f in (STEMMED, EXACT))
+            found.extend(_needles(c.alternatives))
+    return tuple(found)
+
+
+def compile_query(
+    user: UserQuery, forms=as_written, synonyms: Synonyms = Synonyms(), organizations=None
+) -> Compiled:
+    """The clauses and highlight needles of a query; `forms` gives a word's inflected forms in the
+    index (index/forms.py), so quoted phrases match inflections; `synonyms` adds the other terms
+    of a synonym group to a word that is one of its terms; `organizations` (synonyms.key of a
+    name -> the names) lets the documents of an organisation the query names match it."""
+    found = _with_synonyms(user, _word_clauses(user), synonyms, forms)
+    word_clauses, synonym_phrases, expanded, spans = found
+    word_clauses, named = _with_organizations(user, word_clauses, organizations or {}, spans)
+    word_clauses = [c for c in word_clauses if c is not None]
+    phrases = [(p, forms) for p in user.phrases] + [(p, as_written) for p in user.exact_phrases]
+    compiled = [found for p, f in phrases if (found := _phrase_clause(p, f)) is not None]
+    return Compiled(
+        clauses=tuple(word_clauses) + tuple(clause for clause, _ in compiled),
+        needles=_needles(word_clauses),
+        phrases=tuple(positions for _, positions in compiled) + tuple(synonym_phrases),
+        expanded=tuple(dict.fromkeys(expanded)),
+        organizations=tuple(dict.fromkeys(named)),
+    )

@@ -1,0 +1,50 @@
+"""Danish stems and folding of single words: the rules every other part of the analysis builds on."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import snowballstemmer
+
+from klimaviden.danish.stopwords import QUESTION_WORDS, STOPWORDS
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "é": "e"})
+_STEMMER = snowballstemmer.stemmer("danish")
+_DANISH_LETTERS = frozenset("æøåäöüé")
+
+
+def fold(word: str) -> str:
+    """Lower case with æ/ø/å spelled out (ae/oe/aa), so words typed without Danish letters still match."""
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Danish Snowball stem of a lower-cased word."""
+    return _STEMMER.stemWord(word.lower())
+
+
+def is_stopword(word: str) -> bool:
+    return word.lower() in STOPWORDS
+
+
+def is_question_word(word: str) -> bool:
+    """A word of a question ("hvordan", "kan") that a query should not require."""
+    return word.lower() in QUESTION_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def term_variants(word: str) -> tuple[str, ...]:
+    """The index terms of one lower-case word: its folded stem, and for words with æ/ø/å also the
+    stem of the folded spelling, so "miljø" and "miljoe", "bæredygtigt" and "baeredygtigt" meet.
+    """
+    primary = fold(stem(word))
+    if _DANISH_LETTERS.isdisjoint(word):
+        return (primary,)
+    alternative = stem(fold(word))
+    return (primary,) if alternative == primary else (primary, alternative)
+
+
+def term(word: str) -> str:
+    """The main index term of a word: its Danish stem, folded."""
+    return term_variants(word.lower())[0]
