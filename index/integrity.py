@@ -14,12 +14,15 @@ from pathlib import Path
 from index.errors import IndexDamaged
 from index.fsio import sha256_file
 
-# Files in a generation folder that are not part of a Whoosh commit's content.
+# What Whoosh writes for the index named MAIN: its tables of contents (_MAIN_N.toc) and segment
+# files (MAIN_<id>.seg ...). Files of our own beside them (the metadata, the spellers' vocabulary)
+# are rewritten in place and check themselves; a lock or a temporary file is no content either.
+_WHOOSH_PREFIXES = ("MAIN_", "_MAIN_")
 _NOT_CONTENT_SUFFIXES = (".tmp", "_LOCK", "WRITELOCK")
 
 
 def _is_content(name: str, meta_name: str) -> bool:
-    return name != meta_name and not name.startswith(".") and not name.endswith(_NOT_CONTENT_SUFFIXES)
+    return name != meta_name and name.startswith(_WHOOSH_PREFIXES) and not name.endswith(_NOT_CONTENT_SUFFIXES)
 
 
 def build_manifest(folder: Path, meta_name: str, previous: dict | None = None) -> dict[str, list]:

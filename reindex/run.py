@@ -26,6 +26,8 @@ from index import store
 from index.errors import ConfigError, IndexDamaged
 from index.faults import checkpoint
 from index.integrity import content_problem
+from index.spelling import write_vocabulary
+from index.synonyms import snapshot as synonyms_snapshot
 from index.lock import reindex_lock
 from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count, stored_records
 from ingest.document import Document
@@ -100,6 +102,7 @@ class RunState:
     guard: MassDeleteGuard
     context: str
     taxonomy: list
+    synonyms: list
     meetings: list
     meeting_failures: list
     live: store.Generation | None
@@ -110,6 +113,7 @@ class RunState:
     @classmethod
     def start(cls, corpus_dir, index_dir, workers, progress, guard, options=None) -> "RunState":
         taxonomy = taxonomy_snapshot(corpus_dir)  # a broken taxonomy stops here, before any writing
+        synonyms = synonyms_snapshot(corpus_dir)  # so does a broken synonyms.toml
         meetings, meeting_failures = meetings_snapshot(corpus_dir)
         live = store.current_generation(index_dir)
         damage = live_damage(live) if live is not None else None
@@ -117,7 +121,7 @@ class RunState:
             log.warning("the live index is damaged (%s): rebuilding it", damage)
         return cls(
             corpus_dir, index_dir, workers, progress, guard, context_stamp(corpus_dir), taxonomy,
-            meetings, meeting_failures, live, damage, options,
+            synonyms, meetings, meeting_failures, live, damage, options,
         )
 
     def needs_rebuild(self, full: bool) -> bool:
@@ -160,6 +164,7 @@ class RunState:
             failures=failures,
             meetings=self.meetings,
             taxonomy=self.taxonomy,
+            synonyms=self.synonyms,
             report=report.as_dict(),
         )
         return meta
@@ -243,7 +248,7 @@ def rebuild(state: RunState) -> ReindexReport:
     try:
         if todo.extract or carried_over:
             _write(ix, state, todo, {}, report, rebuild=True, carried_over=carried_over)
-        toc = _count(ix, report)
+        toc = _after_commit(ix, generation, report)
     finally:
         ix.close()
     checkpoint("reindex.committed")
@@ -286,7 +291,7 @@ def update(state: RunState) -> ReindexReport:
     try:
         if todo.extract or todo.delete:
             _write(ix, state, todo, indexed, report, rebuild=False, before_commit=before_commit)
-        toc = _count(ix, report)
+        toc = _after_commit(ix, live, report)
     finally:
         ix.close()
     checkpoint("reindex.committed")
@@ -300,10 +305,12 @@ def update(state: RunState) -> ReindexReport:
     return report
 
 
-def _count(ix, report: ReindexReport) -> int:
+def _after_commit(ix, generation: store.Generation, report: ReindexReport) -> int:
+    """Count what the commit holds and write its vocabulary for the spellers; its Whoosh generation."""
     with ix.searcher() as searcher:
         report.documents = searcher.doc_count()
         report.passages = passage_count(searcher.reader())
+        write_vocabulary(generation.path, searcher.reader())
     return ix.latest_generation()
 
 
