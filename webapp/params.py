@@ -202,7 +202,7 @@ class SearchLinks:
 
     def hidden_fields(self, *skip: str) -> list[tuple[str, str]]:
         """(name, value) pairs that carry the current filters through a form, minus `skip` and page."""
-        drop = set(skip) | {"page"}
+        drop = set(skip) | {"page", "as_typed"}  # a new search corrects misspellings again
         return [(k, v) for k in SEARCH_KEYS + VIEW_KEYS if k not in drop for v in self.args.get(k, [])]
 
 

@@ -26,7 +26,8 @@ def test_search_after_an_updating_reindex_meets_deleted_documents(tmp_path):
     reindex(corpus, index_dir, full=True, workers=1)
     after_build = klimaviden.search_timings(index_dir, corpus, QUERIES, 1, {"plain_words": ("words1",)})
     assert after_build["index"]["deleted_documents"] == 0
-    assert after_build["by_group"]["plain_words"]["n"] == 2 and after_build["hits"]["misspelled"] == 0
+    # the misspelled word is corrected and its correction searched (issue 13)
+    assert after_build["by_group"]["plain_words"]["n"] == 2 and after_build["hits"]["misspelled"] == 1
 
     write(corpus, {"noter/varme.txt": TEXTS["noter/varme.txt"] + "\nOpdateret med overskudsvarme."})
     reindex(corpus, index_dir, workers=1)
