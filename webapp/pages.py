@@ -17,6 +17,7 @@ from webapp.backend import all_results, get_service
 from webapp.errors import NotFound
 from webapp.disposition import clean_file_name, content_disposition
 from webapp.facets import active_filters, build_facets
+from webapp.deck_thumbnail import deck_thumbnail
 from webapp.formatting import file_suffix, is_pdf, parse_iso_date
 from webapp.meetings import BY_MEETING, group_by_meeting, of_type, programme, reading_order
 from webapp.messages import plain_request_error
@@ -209,6 +210,9 @@ def document(doc_id: str):
         meeting=meeting,
         topic_labels=_topic_labels(service),
         related=doc.get("related") or [],
+        thumbnail_url=url_for("pages.deck_thumbnail_image", doc_id=doc["id"])
+        if doc_format(doc) == "pptx" and _deck_thumbnail(service, doc["id"]) is not None
+        else None,
     )
 
 
@@ -307,6 +311,23 @@ def page_view(doc_id: str, number: int):
         links=links,
         q=links.value("q"),
     )
+
+
+@bp.get("/dokument/<doc_id>/miniature.jpg")
+def deck_thumbnail_image(doc_id: str):
+    """The thumbnail PowerPoint saved of a deck's first slide, when the deck has one of its own."""
+    data = _deck_thumbnail(get_service(), doc_id)
+    if data is None:
+        raise NotFound("Præsentationen har ingen miniature.")
+    return send_file(io.BytesIO(data), mimetype="image/jpeg", max_age=86400)
+
+
+def _deck_thumbnail(service, doc_id: str) -> bytes | None:
+    doc = service.document(doc_id) if _ID.match(doc_id) else None
+    if doc is None or doc_format(doc) != "pptx":
+        return None
+    path = service.corpus_file(doc_id)
+    return deck_thumbnail(path) if path is not None else None
 
 
 @bp.get("/sidebillede/<doc_id>/<int:number>-<int:width>.png")
