@@ -7,18 +7,10 @@ from __future__ import annotations
 import html
 import re
 
+from webapp.formatting import type_label
+
 _MARK = re.compile(r"</?mark>")
 
-TYPE_NAMES = {
-    "announcement": "invitation",
-    "news": "nyhed",
-    "presentation": "præsentation",
-    "report": "rapport",
-    "case": "case",
-    "minutes": "referat",
-    "notes": "noter",
-    "other": "andet",
-}
 
 # The figures of `klimaviden stats`, in the order and words shown on a terminal.
 STATS_LABELS = {
@@ -41,7 +33,8 @@ def snippet_text(snippet: str | None) -> str:
 
 
 def type_name(doc_type: str | None) -> str:
-    return TYPE_NAMES.get(doc_type or "other", doc_type or "andet")
+    """The Danish word for a document type, as the web pages name it, in running text."""
+    return type_label(doc_type).lower()
 
 
 def _where(hit: dict) -> str:

@@ -58,3 +58,27 @@ def built_index(tmp_path_factory, unreadable_samples) -> Settings:
     report = reindex(corpus, index_dir, full=True)
     assert not report.as_dict()["failed"], report.as_dict()["failed"]
     return Settings(corpus=corpus, index=index_dir)
+
+
+@pytest.fixture
+def unlistable(monkeypatch):
+    """Make folders fail to list as an unreadable (or unmounted) folder does, even for root:
+    unlistable(folder) makes os.scandir of that folder raise PermissionError; undo() lifts it."""
+    real_scandir = os.scandir
+    locked: set[str] = set()
+
+    def scandir(path="."):
+        if os.fspath(path) in locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+    class Locks:
+        def __call__(self, folder: Path) -> None:
+            locked.add(str(Path(folder).resolve()))
+
+        def undo(self) -> None:
+            locked.clear()
+
+    return Locks()

@@ -18,19 +18,11 @@ def write(corpus, relpath: str, text: str = "Notat om klima og vand.\n"):
     return path
 
 
-def test_a_folder_that_cannot_be_listed_is_reported_not_taken_for_empty(corpus, monkeypatch):
+def test_a_folder_that_cannot_be_listed_is_reported_not_taken_for_empty(corpus, unlistable):
     write(corpus, "noter/a.txt")
     write(corpus, "arkiv/2019/b.txt")
     write(corpus, "arkiv/2019/c.txt")
-    locked = str(corpus.resolve() / "arkiv" / "2019")
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if os.fspath(path) == locked:
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    unlistable(corpus / "arkiv" / "2019")
     scan = scan_corpus(corpus)
     assert [f.relpath for f in scan.files if f.relpath.endswith(".txt")] == ["noter/a.txt"]
     assert scan.unreadable == [("arkiv/2019", "Permission denied")]

@@ -5,7 +5,6 @@ object on stdout and a clear exit code, while the web app goes on answering from
 from __future__ import annotations
 
 import json
-import os
 import shutil
 
 import pytest
@@ -153,21 +152,13 @@ def test_the_missing_index_message_gives_its_advice_once(tmp_path):
 
 @pytest.mark.parametrize("full", [False, True])
 def test_documents_in_a_folder_that_cannot_be_read_stay_searchable_and_the_folder_is_reported(
-    indexed, web, monkeypatch, full
+    indexed, web, unlistable, full
 ):
     corpus, index_dir, before = indexed
-    locked = str(corpus.resolve() / "noter")
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if os.fspath(path) == locked:
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    unlistable(corpus / "noter")
     summary = reindex(corpus, index_dir, workers=1, full=full).as_dict()
     assert [f["path"] for f in summary["failed"]] == ["noter"]
     assert summary["deleted"] == 0 and summary["documents"] == before["total"]
-    monkeypatch.undo()
+    unlistable.undo()
     assert fingerprint(index_dir, corpus) == before
     assert listed_total(web) == before["total"]
