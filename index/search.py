@@ -69,10 +69,12 @@ def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
             suggestion = fix.text
         if not strict and fixed and fix.unknown and not request.as_typed:
             corrected, compiled, matched = fix.text, fix.compiled, fix.matched
-    if not matched & allowed and len(required(compiled.clauses)) > 1:
+    if (compiled.question or not matched & allowed) and len(required(compiled.clauses)) > 1:
         either = match(view.terms, compiled.clauses, any_clause=True)
         if either & allowed:
-            return Matched(compiled, either, "or", corrected, suggestion)
+            # a question finds the documents with some of its words too, after those with all
+            fallback = None if matched & allowed else "or"
+            return Matched(compiled, either, fallback, corrected, suggestion)
     return Matched(compiled, matched, None, corrected, suggestion)
 
 
@@ -131,7 +133,8 @@ def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> l
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
     long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
-    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if long_or else [hits]
+    by_coverage = long_or or compiled.question
+    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if by_coverage else [hits]
     if not named & hits:
         return tiers
     return [t & named for t in tiers] + [t & ~named for t in tiers]

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from klimaviden.danish.stopwords import QUESTION_WORDS, STOPWORDS
+from klimaviden.danish.stopwords import QUESTION_FRAME_WORDS, QUESTION_OPENERS, QUESTION_WORDS, STOPWORDS
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "é": "e"})
 _STEMMER = snowballstemmer.stemmer("danish")
@@ -31,6 +31,17 @@ def is_stopword(word: str) -> bool:
 def is_question_word(word: str) -> bool:
     """A word of a question ("hvordan", "kan") that a query should not require."""
     return word.lower() in QUESTION_WORDS
+
+
+def is_question(words) -> bool:
+    """Whether the words of a query ask a question: one of them opens a question ("hvad", "hvem")."""
+    return any(w.lower() in QUESTION_OPENERS for w in words)
+
+
+def is_question_frame_word(word: str) -> bool:
+    """A word that frames a question around its subject ("står bag", "stiller", "vigtig"): not
+    required in a query that asks a question."""
+    return word.lower() in QUESTION_FRAME_WORDS
 
 
 @lru_cache(maxsize=200_000)
