@@ -59,3 +59,23 @@ def term_variants(word: str) -> tuple[str, ...]:
 def term(word: str) -> str:
     """The main index term of a word: its Danish stem, folded."""
     return term_variants(word.lower())[0]
+
+
+# A Danish verb in -ere ("finansiere", "renovere") has its noun in -ering ("finansiering",
+# "renovering"); the stemmer keeps them apart ("finansi" and "finansiering"), so a question
+# ("hvordan finansieres ...") would miss the pages that speak of "finansiering". Longest first.
+_VERB_ENDINGS = ("erende", "erede", "eredes", "erest", "eret", "erer", "eres", "ere")
+_NOUN_ENDINGS = ("eringernes", "eringerne", "eringens", "eringer", "eringen", "ering")
+_SHORTEST_BASE = 4  # "flere", "mere", "andre": too short to be an -ere verb
+
+
+def derived_variants(word: str) -> tuple[str, ...]:
+    """The index terms of the other half of a lower-case -ere verb / -ering noun pair:
+    "finansieres" -> the terms of "finansiering", "finansieringen" -> those of "finansiere".
+    Empty for any other word. Used on the query side only: the index keeps plain stems."""
+    for endings, other in ((_NOUN_ENDINGS, "ere"), (_VERB_ENDINGS, "ering")):
+        for ending in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_BASE:
+                return term_variants(word[: -len(ending)] + other)
+    return ()
+

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from index.query import parse_search_params
+from klimaviden.danish import query_alternatives
 from index.service import SearchService
 from index_files import build_from_documents, make_document
 
@@ -87,3 +88,11 @@ def test_a_question_finds_documents_with_some_of_its_words_after_those_with_all(
 def test_frame_words_are_searched_when_the_query_is_not_a_question(search):
     assert paths(search("står bag")) == [BEHIND_BIKES]
     assert paths(search("ladeinfrastruktur vigtig")) == [CHARGING_NOTE]  # keywords: every word needed
+
+
+def test_a_verb_in_ere_finds_its_noun_in_ering_and_back(search, service):
+    # FINANCING_BOTH says "finansieres"; a page that says "finansiering" answers the same question
+    assert query_alternatives("finansieres") == [("finansi", "finansiering")]
+    assert query_alternatives("finansieringen") == [("finansiering", "finansi")]
+    assert query_alternatives("flere") == [("fler",)]  # too short to be an -ere verb
+    assert paths(search("finansiering")) == [FINANCING_BOTH]
