@@ -26,7 +26,7 @@ from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
 from klimaviden.danish import index_terms, normalize, query_alternatives, term_variants, word_spans, words
 from klimaviden.danish.stopwords import STOPWORDS
 
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4  # 4: query words in -ere also match their -ering nouns and back (query side)
 
 
 def _vocabulary_fingerprint() -> str:

@@ -20,7 +20,7 @@ from index.fields import EXACT, ORGANIZATION, STEMMED
 from index.forms import as_written
 from index.query import UserQuery
 from index.synonyms import Synonyms, find_runs, key
-from klimaviden.danish import is_question_word, words
+from klimaviden.danish import is_question, is_question_frame_word, is_question_word, words
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
 SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
@@ -53,6 +53,7 @@ class Compiled:
     phrases: tuple[tuple[tuple[str, ...], ...], ...]  # phrases to highlight, as Clause.phrase
     expanded: tuple[str, ...] = ()  # the synonyms searched too, as written in synonyms.toml
     organizations: tuple[str, ...] = ()  # organisations the query names (their documents rank first)
+    question: bool = False  # the query asks a question: its words rank by coverage, none required
 
 
 def _word_clause(word: str, exact: bool) -> Clause | None:
@@ -70,7 +71,8 @@ def _word_clauses(user: UserQuery) -> list[Clause | None]:
     # a query of stop words only ("for", "og") looks for the words themselves in the exact text
     exact = not any(stemmed_alternatives(w) for w in user.words)
     found = [_word_clause(word, exact) for word in user.words]
-    questions = [c is not None and _is_question(w) for w, c in zip(user.words, found)]
+    asking = is_question(user.words)
+    questions = [c is not None and _is_question(w, asking) for w, c in zip(user.words, found)]
     if all(q for q, c in zip(questions, found) if c is not None) and not (user.phrases or user.exact_phrases):
         return found  # "hvordan" alone: search for it
     return [
@@ -79,8 +81,10 @@ def _word_clauses(user: UserQuery) -> list[Clause | None]:
     ]
 
 
-def _is_question(word: str) -> bool:
-    return all(is_question_word(w) for w in words(word))
+def _is_question(word: str, asking: bool) -> bool:
+    """A question word ("hvordan", "kan"); in a query that asks a question, also a word of its
+    frame ("står bag", "stiller", "vigtig")."""
+    return all(is_question_word(w) or (asking and is_question_frame_word(w)) for w in words(word))
 
 
 def _phrase_clause(phrase: tuple[str, ...], forms) -> tuple[Clause, tuple] | None:
@@ -174,10 +178,12 @@ def compile_query(
     word_clauses = [c for c in word_clauses if c is not None]
     phrases = [(p, forms) for p in user.phrases] + [(p, as_written) for p in user.exact_phrases]
     compiled = [found for p, f in phrases if (found := _phrase_clause(p, f)) is not None]
+    clauses = tuple(word_clauses) + tuple(clause for clause, _ in compiled)
     return Compiled(
-        clauses=tuple(word_clauses) + tuple(clause for clause, _ in compiled),
+        clauses=clauses,
         needles=_needles(word_clauses),
         phrases=tuple(positions for _, positions in compiled) + tuple(synonym_phrases),
         expanded=tuple(dict.fromkeys(expanded)),
         organizations=tuple(dict.fromkeys(named)),
+        question=is_question(user.words) and sum(not c.optional for c in clauses) > 1,
     )

@@ -15,7 +15,7 @@ from index.postings import Postings
 from index.synonyms import key
 from index.schema import FACET_FIELDS, LABEL_SEP
 
-VALUE_FIELDS = FACET_FIELDS + ("meeting", "date_precision")
+VALUE_FIELDS = FACET_FIELDS + ("meeting", "date_precision", "presenter_organization")
 # the filter each facet ignores when it is counted, so a sidebar can offer the other values
 FACET_FILTER = {"topic": "topics", "theme": "theme", "type": "type", "year": "dates",
                 "organization": "org", "presenter": "presenter"}

@@ -10,7 +10,8 @@ from whoosh.analysis import Token, Tokenizer
 from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer, weighted
 from ingest.normalize import slugify
 
-SCHEMA_VERSION = 4  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields
+SCHEMA_VERSION = 5  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
+# 5: presenter_organization (the organisations the presenters speak for: their documents rank first for the name)
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
@@ -65,6 +66,7 @@ def build_schema() -> fields.Schema:
         year=_values_field(),
         organization=_values_field(),
         presenter=_values_field(),
+        presenter_organization=_values_field(),
         date_precision=_values_field(),
         meeting=_values_field(),
         theme_label=_values_field(),
@@ -102,6 +104,7 @@ def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
         "year": str(doc.date.year) if doc.date else "",
         "organization": _values(doc.organizations),
         "presenter": _values(p.name for p in doc.presenters),
+        "presenter_organization": _values(p.organization for p in doc.presenters),
         "date_precision": _date_precision(doc),
         "meeting": doc.meeting or "",
         "theme_label": _values(f"{slugify(t)}{LABEL_SEP}{t}" for t in doc.themes),

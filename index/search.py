@@ -69,10 +69,12 @@ def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
             suggestion = fix.text
         if not strict and fixed and fix.unknown and not request.as_typed:
             corrected, compiled, matched = fix.text, fix.compiled, fix.matched
-    if not matched & allowed and len(required(compiled.clauses)) > 1:
+    if (compiled.question or not matched & allowed) and len(required(compiled.clauses)) > 1:
         either = match(view.terms, compiled.clauses, any_clause=True)
         if either & allowed:
-            return Matched(compiled, either, "or", corrected, suggestion)
+            # a question finds the documents with some of its words too, after those with all
+            fallback = None if matched & allowed else "or"
+            return Matched(compiled, either, fallback, corrected, suggestion)
     return Matched(compiled, matched, None, corrected, suggestion)
 
 
@@ -123,18 +125,21 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
 
 
 def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> list[int]:
-    """The hits in ranking tiers: the documents of an organisation the query names first; in the
-    OR fallback of a long query, the documents with more of the words before those with fewer
-    (which also bounds its cost: only the tiers that fill the page are scored). A short query's
-    OR fallback is ranked by score alone, so a rare word outweighs two common ones."""
-    named = 0
+    """The hits in ranking tiers: the documents an organisation the query names presented first,
+    then the other documents of that organisation; in the OR fallback of a long query or in a
+    question, the documents with more of the words before those with fewer (which also bounds
+    its cost: only the tiers that fill the page are scored). A short query's OR fallback is
+    ranked by score alone, so a rare word outweighs two common ones."""
+    named = own = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
+        own |= view.facets.value_mask("presenter_organization", name)
     long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
-    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if long_or else [hits]
+    by_coverage = long_or or compiled.question
+    tiers = coordination_tiers(view.terms, compiled.clauses, hits) if by_coverage else [hits]
     if not named & hits:
         return tiers
-    return [t & named for t in tiers] + [t & ~named for t in tiers]
+    return [t & own for t in tiers] + [t & named & ~own for t in tiers] + [t & ~named & ~own for t in tiers]
 
 
 def stored_document(searcher, docnum: int) -> dict:

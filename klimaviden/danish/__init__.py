@@ -16,7 +16,16 @@ from klimaviden.danish.analysis import (
     words,
 )
 from klimaviden.danish.compounds import compound_parts
-from klimaviden.danish.stems import fold, is_question_word, is_stopword, stem, term, term_variants
+from klimaviden.danish.stems import (
+    fold,
+    is_question,
+    is_question_frame_word,
+    is_question_word,
+    is_stopword,
+    stem,
+    term,
+    term_variants,
+)
 
 __all__ = [
     "Token",
@@ -24,6 +33,8 @@ __all__ = [
     "compound_parts",
     "fold",
     "index_terms",
+    "is_question",
+    "is_question_frame_word",
     "is_question_word",
     "normalize",
     "query_alternatives",

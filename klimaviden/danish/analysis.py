@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from klimaviden.danish.compounds import compound_parts
-from klimaviden.danish.stems import is_stopword, term, term_variants
+from klimaviden.danish.stems import derived_variants, is_stopword, term, term_variants
 
 # A token of topic tagging: letters and digits; an inner hyphen joins chemistry-style words
 # ("CO2-fangst"), which word_parts then also splits.
@@ -65,12 +65,13 @@ def index_terms(word: str) -> tuple[str, ...]:
 def query_alternatives(text: str) -> list[tuple[str, ...]]:
     """For one user word: per piece, the index terms any of which matches it; stop words dropped.
     Compounds are not split (a query word matches the compound's own term and, through the
-    index's parts, the compounds that contain it).
+    index's parts, the compounds that contain it). An -ere verb also matches its -ering noun and
+    back ("finansieres", "finansiering").
 
     >>> query_alternatives("CO2-fangst")
     [('co2',), ('fangst',)]
     """
-    return [term_variants(w) for w in words(text) if not is_stopword(w)]
+    return [tuple(dict.fromkeys(term_variants(w) + derived_variants(w))) for w in words(text) if not is_stopword(w)]
 
 
 def tokenize(text: str) -> list[Token]:

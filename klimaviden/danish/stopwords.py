@@ -110,3 +110,24 @@ QUESTION_WORDS = frozenset(
         "mon", "egentlig", "hjælp", "spørgsmål", "vide",
     }
 )
+
+# Words that open a question ("hvad er scope 3", "hvem står bag DK2020"); some are stop words too.
+QUESTION_OPENERS = frozenset(
+    {
+        "hvad", "hvem", "hvor", "hvordan", "hvornår", "hvilke", "hvilken", "hvilket", "hvorfor",
+        "hvorledes", "hvorvidt", "hvorfra", "hvortil", "hvormed", "hvorhen",
+    }
+)
+
+# The frame of a question, not its subject: light verbs, particles and judgements that a question
+# wraps around its content words ("hvem *står bag* DK2020", "hvilke krav *stiller* DK2020",
+# "hvorfor er ladeinfrastruktur *vigtig*"). Optional only in a query that opens a question: in
+# "står" or "vigtig" typed alone they are the subject.
+QUESTION_FRAME_WORDS = frozenset(
+    {
+        "står", "stå", "bag", "stiller", "stille", "stilles", "handler", "betyder", "betyde",
+        "ligger", "sker", "foregår", "fungerer", "virker", "gælder", "vigtig", "vigtigt", "vigtige",
+        "godt", "bedst", "bedste", "helst", "nemmest", "muligt",
+    }
+)
+
