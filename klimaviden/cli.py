@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from ingest.messages import corpus_missing
 from klimaviden import exit_codes
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
@@ -53,7 +54,7 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
             configure_logging(verbose=verbose, quiet=quiet)
             settings = resolve_settings(kwargs.pop("corpus", None), kwargs.pop("index", None))
             if needs_corpus and checks_corpus and not settings.corpus.is_dir():
-                raise UsageError(f"korpusmappen findes ikke: {settings.corpus}")
+                raise UsageError(corpus_missing(settings.corpus))
             return command(*args, settings=settings, quiet=quiet, **kwargs)
 
         if needs_index:

@@ -13,6 +13,7 @@ import click
 from curation import accounts, audit, trash
 from curation.db import Database
 from curation.passwords import WeakPassword
+from ingest.messages import corpus_missing
 from klimaviden import exit_codes
 from klimaviden.config import resolve_settings
 
@@ -102,7 +103,7 @@ def passwd(name, password_stdin, data_dir):
     """
     db = _database(data_dir)
     if accounts.get_user(db, name) is None:
-        raise UsageError(f"no account named {name!r}")
+        raise UsageError(f"der findes ingen konto ved navn {name!r}")
     try:
         accounts.set_password(db, name, _password(password_stdin), by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
@@ -163,7 +164,7 @@ def purge(corpus, days, as_json, data_dir):
     """
     settings = resolve_settings(corpus, data=data_dir)
     if not settings.corpus.is_dir():
-        raise UsageError(f"corpus folder does not exist: {settings.corpus}")
+        raise UsageError(corpus_missing(settings.corpus))
     if days is None:
         days = trash.retention_days(os.environ)
     gone = trash.purge(settings.corpus, days)
