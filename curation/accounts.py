@@ -22,6 +22,10 @@ class AccountError(ValueError):
     """A bad account name or role, an unknown or existing account."""
 
 
+def no_account(name: str) -> str:
+    return f"der findes ingen konto ved navn {name!r}"
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -58,7 +62,7 @@ def check_name(name: str) -> str:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise AccountError(f"invalid role {role!r}: use {' or '.join(ROLES)}")
+        raise AccountError(f"ukendt rolle {role!r}: brug {' eller '.join(ROLES)}")
     return role
 
 
@@ -81,7 +85,7 @@ def add_user(db: Database, name: str, role: str, password: str, by: str | None =
     created = audit.now_iso()
     with db.connect() as conn:
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-            raise AccountError(f"account {name!r} exists already")
+            raise AccountError(f"kontoen {name!r} findes allerede")
         conn.execute("INSERT INTO users VALUES (?, ?, ?, ?)", (name, role, password_hash, created))
     audit.record(db, by, "user-add", name, after={"name": name, "role": role})
     return User(name, role, created)
@@ -92,7 +96,7 @@ def set_password(db: Database, name: str, password: str, by: str | None = None) 
     with db.connect() as conn:
         changed = conn.execute("UPDATE users SET password_hash = ? WHERE name = ?", (password_hash, name)).rowcount
         if not changed:
-            raise AccountError(f"no account named {name!r}")
+            raise AccountError(no_account(name))
         # A new password ends every session the old one opened.
         conn.execute("DELETE FROM sessions WHERE user = ?", (name,))
     audit.record(db, by, "user-passwd", name)
@@ -102,7 +106,7 @@ def remove_user(db: Database, name: str, by: str | None = None) -> None:
     with db.connect() as conn:
         row = conn.execute("SELECT role FROM users WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise AccountError(f"no account named {name!r}")
+            raise AccountError(no_account(name))
         conn.execute("DELETE FROM users WHERE name = ?", (name,))
         conn.execute("DELETE FROM sessions WHERE user = ?", (name,))
         conn.execute("DELETE FROM feed_tokens WHERE user = ?", (name,))

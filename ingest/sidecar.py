@@ -70,7 +70,7 @@ def sidecar_failures(files: Iterable[tuple[Path, str]]) -> list[dict]:
         if error is not None:
             failures.append({
                 "path": relpath + SUFFIX,
-                "error": f"{error.reason}; {relpath} is indexed with what the file itself says",
+                "error": f"{error.reason}; {relpath} kommer i søgningen uden sidecar-filens oplysninger",
             })
     return failures
 

@@ -18,6 +18,7 @@ import click
 
 from ingest.messages import corpus_missing
 from klimaviden import exit_codes
+from klimaviden.clicktext import DanishGroup, UsageError
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
@@ -31,15 +32,6 @@ from klimaviden.terminal import (
     serving_line,
 )
 from klimaviden.users import audit_command, trash_command, users
-
-
-class UsageError(click.ClickException):
-    """A user error: printed as "Fejl: ..." and exits 2, like click's own usage errors."""
-
-    exit_code = exit_codes.USAGE
-
-    def show(self, file=None) -> None:
-        click.echo(error_line(self.format_message()), file=file, err=file is None)
 
 
 def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_corpus: bool = True):
@@ -107,7 +99,7 @@ def open_service(settings):
     return service
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="klimaviden")
 def main():
     """klimaviden: search the Danish municipalities' climate-policy network's material.

@@ -15,11 +15,8 @@ from curation.db import Database
 from curation.passwords import WeakPassword
 from ingest.messages import corpus_missing
 from klimaviden import exit_codes
+from klimaviden.clicktext import UsageError
 from klimaviden.config import resolve_settings
-
-
-class UsageError(click.ClickException):
-    exit_code = exit_codes.USAGE
 
 
 data_option = click.option(
@@ -43,7 +40,7 @@ def _operator() -> str:
 def _password(password_stdin: bool) -> str:
     if password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return click.prompt("Adgangskode", hide_input=True, confirmation_prompt="Gentag adgangskoden")
 
 
 @click.group()
@@ -73,7 +70,7 @@ def add(name, role, password_stdin, data_dir):
         user = accounts.add_user(db, name, role, _password(password_stdin), by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
-    click.echo(f"account {user.name} ({user.role}) created")
+    click.echo(f"kontoen {user.name} ({user.role}) er oprettet")
 
 
 @users.command("list")
@@ -103,12 +100,12 @@ def passwd(name, password_stdin, data_dir):
     """
     db = _database(data_dir)
     if accounts.get_user(db, name) is None:
-        raise UsageError(f"der findes ingen konto ved navn {name!r}")
+        raise UsageError(accounts.no_account(name))
     try:
         accounts.set_password(db, name, _password(password_stdin), by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
-    click.echo(f"password of {name} changed")
+    click.echo(f"adgangskoden for {name} er ændret")
 
 
 @users.command("remove")
@@ -123,7 +120,7 @@ def remove(name, data_dir):
         accounts.remove_user(_database(data_dir), name, by=_operator())
     except accounts.AccountError as exc:
         raise UsageError(str(exc)) from exc
-    click.echo(f"account {name} removed")
+    click.echo(f"kontoen {name} er fjernet")
 
 
 @click.command("audit")
