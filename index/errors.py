@@ -9,7 +9,7 @@ class IndexMissing(Exception):
     """No index has been built in this directory yet (run `klimaviden reindex`)."""
 
     def __init__(self, index_dir):
-        super().__init__(f"der er intet søgeindeks i {index_dir}")
+        super().__init__(f"der er endnu intet søgeindeks i {index_dir}")
         self.index_dir = index_dir
 
 
@@ -17,8 +17,8 @@ class LockHeld(Exception):
     """Another reindex holds the lock; nothing was touched."""
 
     def __init__(self, pid: int | None):
-        who = f"proces {pid}" if pid else "en anden proces"
-        super().__init__(f"en anden reindex kører allerede ({who} holder låsen)")
+        holder = f" (pid {pid} har låsen)" if pid else ""
+        super().__init__(f"en anden indeksering kører allerede{holder}")
         self.pid = pid
 
 

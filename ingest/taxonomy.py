@@ -73,7 +73,7 @@ def parse_taxonomy(
         raise TaxonomyError(f"{source}: ingen emner; skriv ét [[topic]]-afsnit pr. emne")
     known_lines = len(lines) == len(entries)
     topics = [
-        _topic(entry, number, f"{source}, line {lines[number - 1]}" if known_lines else source)
+        _topic(entry, number, f"{source}, linje {lines[number - 1]}" if known_lines else source)
         for number, entry in enumerate(entries, start=1)
     ]
     seen: set[str] = set()

@@ -88,10 +88,10 @@ def open_service(settings):
     try:
         service.health()
     except IndexMissing as exc:
-        raise UsageError(f"der er endnu intet søgeindeks i {exc.index_dir}: kør `klimaviden reindex` først") from exc
+        raise UsageError(f"{exc}: kør `klimaviden reindex` først") from exc
     except IndexDamaged as exc:
         raise UsageError(
-            f"søgeindekset i {exc.where} er beskadiget ({exc.problem}). Kør `klimaviden reindex`: "
+            f"{exc}. Kør `klimaviden reindex`: "
             "det bygger indekset op igen af sig selv"
         ) from exc
     except ConfigError as exc:

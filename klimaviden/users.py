@@ -14,7 +14,6 @@ from curation import accounts, audit, trash
 from curation.db import Database
 from curation.passwords import WeakPassword
 from ingest.messages import corpus_missing
-from klimaviden import exit_codes
 from klimaviden.clicktext import UsageError
 from klimaviden.config import resolve_settings
 

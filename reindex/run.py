@@ -32,7 +32,7 @@ from index.lock import reindex_lock
 from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count, stored_records
 from ingest.document import Document
 from ingest.errors import IngestError, UnsupportedFormat
-from ingest.messages import corpus_missing
+from ingest.messages import cannot_read, corpus_missing
 from ingest.options import ExtractOptions
 from ingest.pipeline import extract_many, scan_corpus
 from klimaviden.danish.compounds import default_vocabulary
@@ -176,7 +176,7 @@ def live_damage(live: store.Generation) -> str | None:
     try:
         ix = live.open()
     except Exception as exc:  # noqa: BLE001 - whatever Whoosh raises on a table of contents it cannot read
-        return f"it cannot be opened ({type(exc).__name__}: {exc})"
+        return f"det kan ikke åbnes ({type(exc).__name__}: {exc})"
     try:
         meta = live.meta()
         manifest = live.manifest(meta, ix.latest_generation())
@@ -187,7 +187,7 @@ def live_damage(live: store.Generation) -> str | None:
     except IndexDamaged as exc:
         return exc.problem
     except Exception as exc:  # noqa: BLE001
-        return f"it cannot be read ({type(exc).__name__}: {exc})"
+        return cannot_read("det", f"{type(exc).__name__}: {exc}")
     finally:
         ix.close()
     return None
