@@ -26,6 +26,10 @@ def no_account(name: str) -> str:
     return f"der findes ingen konto ved navn {name!r}"
 
 
+def account_exists(name: str) -> str:
+    return f"kontoen {name!r} findes allerede"
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -55,7 +59,7 @@ class LockedOut(Exception):
 def check_name(name: str) -> str:
     if not _NAME.match(name or ""):
         raise AccountError(
-            f"invalid account name {name!r}: 2-64 characters, lower-case letters, digits, '.', '_' or '-'"
+            f"ugyldigt kontonavn {name!r}: 2-64 tegn, små bogstaver, cifre, '.', '_' eller '-'"
         )
     return name
 
@@ -85,7 +89,7 @@ def add_user(db: Database, name: str, role: str, password: str, by: str | None =
     created = audit.now_iso()
     with db.connect() as conn:
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-            raise AccountError(f"kontoen {name!r} findes allerede")
+            raise AccountError(account_exists(name))
         conn.execute("INSERT INTO users VALUES (?, ?, ?, ?)", (name, role, password_hash, created))
     audit.record(db, by, "user-add", name, after={"name": name, "role": role})
     return User(name, role, created)

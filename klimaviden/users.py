@@ -65,7 +65,7 @@ def add(name, role, password_stdin, data_dir):
     try:
         accounts.check_name(name)
         if accounts.get_user(db, name):
-            raise accounts.AccountError(f"account {name!r} exists already")
+            raise accounts.AccountError(accounts.account_exists(name))
         user = accounts.add_user(db, name, role, _password(password_stdin), by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
