@@ -28,8 +28,8 @@ from index.errors import ConfigError, IndexDamaged, IndexMissing
 from index.faults import checkpoint
 from index.fsio import fsync_path, fsync_tree, read_json, write_atomic, write_json_atomic
 from index.integrity import build_manifest
-from ingest.messages import cannot_read
 from index.schema import FORMAT, build_schema
+from ingest.messages import cannot_read
 
 log = logging.getLogger(__name__)
 

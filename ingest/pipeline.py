@@ -21,10 +21,10 @@ from ingest.document import Document, normalize_relpath
 from ingest.entities import entities_path, load_entities
 from ingest.errors import IngestError
 from ingest.meetings import load_meeting_or_folder, meeting_id_for
+from ingest.messages import cannot_read, corpus_missing
 from ingest.options import ExtractOptions, options_from_environment
 from ingest.registry import format_for, is_supported
 from ingest.sidecar import SUFFIX as SIDECAR_SUFFIX
-from ingest.messages import cannot_read, corpus_missing
 from ingest.sidecar import load_sidecar_or_none, sidecar_failures
 from ingest.taxonomy import load_taxonomy, taxonomy_path
 from ingest.workers import TaskCrashed, TaskTimeout, TaskTooLarge, read_ahead, run_limited

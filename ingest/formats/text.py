@@ -8,8 +8,8 @@ from ingest.dates import find_dateline
 from ingest.encoding import read_text_file
 from ingest.errors import IngestError
 from ingest.extracted import Extracted
-from ingest.messages import NO_READABLE_TEXT
 from ingest.document import Passage
+from ingest.messages import NO_READABLE_TEXT
 from ingest.normalize import clean_line
 
 NAME = "text"
