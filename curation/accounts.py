@@ -22,6 +22,14 @@ class AccountError(ValueError):
     """A bad account name or role, an unknown or existing account."""
 
 
+def no_account(name: str) -> str:
+    return f"der findes ingen konto ved navn {name!r}"
+
+
+def account_exists(name: str) -> str:
+    return f"kontoen {name!r} findes allerede"
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -51,14 +59,14 @@ class LockedOut(Exception):
 def check_name(name: str) -> str:
     if not _NAME.match(name or ""):
         raise AccountError(
-            f"invalid account name {name!r}: 2-64 characters, lower-case letters, digits, '.', '_' or '-'"
+            f"ugyldigt kontonavn {name!r}: 2-64 tegn, små bogstaver, cifre, '.', '_' eller '-'"
         )
     return name
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise AccountError(f"invalid role {role!r}: use {' or '.join(ROLES)}")
+        raise AccountError(f"ukendt rolle {role!r}: brug {' eller '.join(ROLES)}")
     return role
 
 
@@ -81,7 +89,7 @@ def add_user(db: Database, name: str, role: str, password: str, by: str | None =
     created = audit.now_iso()
     with db.connect() as conn:
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-            raise AccountError(f"account {name!r} exists already")
+            raise AccountError(account_exists(name))
         conn.execute("INSERT INTO users VALUES (?, ?, ?, ?)", (name, role, password_hash, created))
     audit.record(db, by, "user-add", name, after={"name": name, "role": role})
     return User(name, role, created)
@@ -92,7 +100,7 @@ def set_password(db: Database, name: str, password: str, by: str | None = None) 
     with db.connect() as conn:
         changed = conn.execute("UPDATE users SET password_hash = ? WHERE name = ?", (password_hash, name)).rowcount
         if not changed:
-            raise AccountError(f"no account named {name!r}")
+            raise AccountError(no_account(name))
         # A new password ends every session the old one opened.
         conn.execute("DELETE FROM sessions WHERE user = ?", (name,))
     audit.record(db, by, "user-passwd", name)
@@ -102,7 +110,7 @@ def remove_user(db: Database, name: str, by: str | None = None) -> None:
     with db.connect() as conn:
         row = conn.execute("SELECT role FROM users WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise AccountError(f"no account named {name!r}")
+            raise AccountError(no_account(name))
         conn.execute("DELETE FROM users WHERE name = ?", (name,))
         conn.execute("DELETE FROM sessions WHERE user = ?", (name,))
         conn.execute("DELETE FROM feed_tokens WHERE user = ?", (name,))

@@ -20,7 +20,7 @@ class WeakPassword(ValueError):
 
 def check_strength(password: str) -> None:
     if len(password) < MIN_LENGTH:
-        raise WeakPassword(f"password must be at least {MIN_LENGTH} characters")
+        raise WeakPassword(f"adgangskoden skal være mindst {MIN_LENGTH} tegn")
 
 
 def hash_password(password: str, *, check: bool = True) -> str:

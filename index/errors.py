@@ -9,7 +9,7 @@ class IndexMissing(Exception):
     """No index has been built in this directory yet (run `klimaviden reindex`)."""
 
     def __init__(self, index_dir):
-        super().__init__(f"no index in {index_dir}")
+        super().__init__(f"der er endnu intet søgeindeks i {index_dir}")
         self.index_dir = index_dir
 
 
@@ -17,8 +17,8 @@ class LockHeld(Exception):
     """Another reindex holds the lock; nothing was touched."""
 
     def __init__(self, pid: int | None):
-        who = f"process {pid}" if pid else "another process"
-        super().__init__(f"another reindex is running ({who} holds the lock)")
+        holder = f" (pid {pid} har låsen)" if pid else ""
+        super().__init__(f"en anden indeksering kører allerede{holder}")
         self.pid = pid
 
 
@@ -35,6 +35,6 @@ class IndexDamaged(Exception):
     unreadable metadata). Searching cannot be trusted; the next plain reindex rebuilds it."""
 
     def __init__(self, where, problem: str):
-        super().__init__(f"the index in {where} is damaged: {problem}")
+        super().__init__(f"søgeindekset i {where} er beskadiget: {problem}")
         self.where = where
         self.problem = problem

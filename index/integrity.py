@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index.errors import IndexDamaged
 from index.fsio import sha256_file
+from ingest.messages import cannot_read
 
 # What Whoosh writes for the index named MAIN: its tables of contents (_MAIN_N.toc) and segment
 # files (MAIN_<id>.seg ...). Files of our own beside them (the metadata, the spellers' vocabulary)
@@ -49,11 +50,11 @@ def size_problem(folder: Path, manifest: dict[str, list]) -> str | None:
         try:
             actual = (folder / name).stat().st_size
         except FileNotFoundError:
-            return f"the file {name} is missing"
+            return f"filen {name} mangler"
         except OSError as exc:
-            return f"the file {name} cannot be read ({exc.strerror or exc})"
+            return cannot_read(f"filen {name}", exc.strerror or exc)
         if actual != size:
-            return f"the file {name} has {actual} bytes, {size} were written"
+            return f"filen {name} fylder {actual} byte, men der blev skrevet {size}"
     return None
 
 
@@ -65,9 +66,9 @@ def content_problem(folder: Path, manifest: dict[str, list]) -> str | None:
     for name, (_, digest) in sorted(manifest.items()):
         try:
             if sha256_file(folder / name) != digest:
-                return f"the file {name} differs from what was written (checksum)"
+                return f"filen {name} er ikke den, der blev skrevet (kontrolsum)"
         except OSError as exc:
-            return f"the file {name} cannot be read ({exc.strerror or exc})"
+            return cannot_read(f"filen {name}", exc.strerror or exc)
     return None
 
 

@@ -109,7 +109,7 @@ def _raise_if_damaged(generation: Generation, manifest: dict | None) -> None:
             raise
         manifest = meta.get("files")
         if not manifest:  # nothing recorded to check against: a file that cannot be read is damage
-            raise IndexDamaged(generation.path, "its files cannot be read")
+            raise IndexDamaged(generation.path, "dets filer kan ikke læses")
     require_content(generation.path, manifest)
 
 

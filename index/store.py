@@ -29,6 +29,7 @@ from index.faults import checkpoint
 from index.fsio import fsync_path, fsync_tree, read_json, write_atomic, write_json_atomic
 from index.integrity import build_manifest
 from index.schema import FORMAT, build_schema
+from ingest.messages import cannot_read
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +62,9 @@ class Generation:
         try:
             meta = read_json(self.path / META, default={}) or {}
         except (ValueError, UnicodeDecodeError) as exc:
-            raise IndexDamaged(self.path, f"{META} cannot be read ({exc})") from exc
+            raise IndexDamaged(self.path, cannot_read(META, exc)) from exc
         if not isinstance(meta, dict):
-            raise IndexDamaged(self.path, f"{META} does not hold an object")
+            raise IndexDamaged(self.path, f"{META} indeholder ikke et JSON-objekt")
         previous = meta.pop("previous", None)
         if toc is not None and previous is not None and meta.get("toc", -1) > toc:
             return previous
@@ -116,8 +117,8 @@ def current_generation(index_dir: Path) -> Generation | None:
         return None
     except IsADirectoryError:
         raise ConfigError(
-            f"the index folder {index_dir} holds a folder named {CURRENT}, where klimaviden keeps "
-            "the name of the live index: move that folder out of the index folder"
+            f"indeksmappen {index_dir} indeholder en mappe ved navn {CURRENT}, hvor klimaviden gemmer "
+            "navnet på det aktive indeks: flyt den mappe ud af indeksmappen"
         ) from None
     generation = _generation(index_dir, name, uid.strip())
     if generation is None or not (generation.path / META).exists():

@@ -9,6 +9,7 @@ import unicodedata
 import charset_normalizer
 
 from ingest.errors import IngestError
+from ingest.messages import EMPTY_FILE
 from ingest.normalize import normalize_text
 
 _BOMS = (
@@ -33,7 +34,7 @@ def decode_text(data: bytes) -> str:
     else charset-normalizer's best guess, else latin-1. Raises NotText for binary data."""
     text = _decode(data)
     if _looks_binary(text):
-        raise NotText("the file holds binary data, not text")
+        raise NotText("filen indeholder binære data, ikke tekst")
     return unicodedata.normalize("NFC", text)
 
 
@@ -43,9 +44,9 @@ def _decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise NotText(f"broken {encoding} text: {exc.reason}") from exc
+                raise NotText(f"ødelagt {encoding}-tekst: {exc.reason}") from exc
     if b"\x00" in data:
-        raise NotText("the file holds binary data (NUL bytes), not text")
+        raise NotText("filen indeholder binære data (NUL-bytes), ikke tekst")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -70,7 +71,7 @@ def read_text_file(data: bytes, name: str) -> str:
     """The decoded, whitespace-normalised text of a plain-text file (TXT, Markdown), or an
     IngestError naming why it is none: empty, or not text at all."""
     if not data.strip():
-        raise IngestError(name, "the file is empty")
+        raise IngestError(name, EMPTY_FILE)
     try:
         return normalize_text(decode_text(data))
     except NotText as exc:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.errors import ConfigError
+from ingest.messages import cannot_read, unknown_keys
 from ingest.tomlfields import FieldError, parse_toml, table_lines
 
 _ACRONYM = re.compile(r"^[A-ZÆØÅ0-9&]{2,6}$")
@@ -52,7 +53,7 @@ def load_entities(path: Path) -> Entities:
     except FileNotFoundError:
         return Entities()
     except OSError as exc:
-        raise EntitiesError(f"{path}: the file cannot be read ({exc.strerror or exc})") from exc
+        raise EntitiesError(f"{path}: {cannot_read('filen', exc.strerror or exc)}") from exc
     try:
         data = parse_toml(raw)
     except FieldError as exc:
@@ -72,7 +73,7 @@ def parse_entities(
     header, so that an error names where the entry is written."""
     extra = set(data) - set(_KINDS)
     if extra:
-        raise EntitiesError(f"{source}: unknown top-level key(s) {sorted(extra)}; use [[organization]] and [[place]]")
+        raise EntitiesError(f"{source}: ukendt nøgle øverst: {', '.join(sorted(extra))} (brug [[organization]] og [[place]])")
     lines = lines or {}
     return Entities(
         *(tuple(_entities(data.get(kind, []), kind, source, lines.get(kind, ()))) for kind in _KINDS)
@@ -81,24 +82,24 @@ def parse_entities(
 
 def _entities(entries: object, kind: str, source: str, lines: Sequence[int]) -> list[Entity]:
     if not isinstance(entries, list):
-        raise EntitiesError(f"{source}: {kind} must be a list of [[{kind}]] tables")
+        raise EntitiesError(f"{source}: {kind} skal skrives som [[{kind}]]-afsnit")
     result, seen = [], set()
     # entries written as [[kind]] tables have a line each; inline ones only their number
     known_lines = len(lines) == len(entries)
     for number, entry in enumerate(entries, start=1):
-        where = f"{source}, line {lines[number - 1]}: {kind} #{number}" if known_lines else f"{source}: {kind} #{number}"
+        where = f"{source}, linje {lines[number - 1]}: {kind} nr. {number}" if known_lines else f"{source}: {kind} nr. {number}"
         if not isinstance(entry, dict):
-            raise EntitiesError(f"{where} is not a table")
+            raise EntitiesError(f"{where} er ikke et [[{kind}]]-afsnit")
         unknown = set(entry) - {"name", "aliases"}
         if unknown:
-            raise EntitiesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed are name, aliases")
+            raise EntitiesError(f"{where}: {unknown_keys(sorted(unknown), ('name', 'aliases'))}")
         name, aliases = entry.get("name"), entry.get("aliases", [])
         if not isinstance(name, str) or not name.strip():
-            raise EntitiesError(f"{where}: name must be a non-empty string")
+            raise EntitiesError(f"{where}: name skal være en tekst, ikke tom")
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise EntitiesError(f"{where} ({name}): aliases must be a list of non-empty strings")
+            raise EntitiesError(f"{where} ({name}): aliases skal være en liste af tekster, ingen tomme")
         if name.strip() in seen:
-            raise EntitiesError(f"{where}: {name!r} is listed twice")
+            raise EntitiesError(f"{where}: {name!r} står der to gange")
         seen.add(name.strip())
         result.append(Entity(name.strip(), tuple(a.strip() for a in aliases)))
     return result

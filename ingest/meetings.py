@@ -137,7 +137,7 @@ def parse_meeting(meeting_id: str, data: dict) -> Meeting:
     check_keys(data, _KEYS)
     title = text_field(data, "title")
     if not title:
-        raise FieldError("title is required (the meeting's name)")
+        raise FieldError("title mangler (mødets navn)")
     meeting_date = date_field(data, "date")
     source = "meeting.toml" if meeting_date else None
     if meeting_date is None:

@@ -70,7 +70,7 @@ def tesseract_version() -> str | None:
 def missing_reason() -> str:
     """Why OCR cannot run here, in words for a log or a skipped test."""
     return (
-        "Tesseract with the Danish model is not installed "
+        "Tesseract med den danske model er ikke installeret "
         "(Debian: sudo apt-get install tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng)"
     )
 
@@ -101,7 +101,7 @@ def read_image(image, timeout: float) -> OcrPage:
             image, lang=LANGUAGES, config="--psm 3", output_type=pytesseract.Output.DICT, timeout=timeout
         )
     except RuntimeError as exc:  # pytesseract's timeout
-        raise TimeoutError(f"Tesseract took longer than {timeout:g} s") from exc
+        raise TimeoutError(f"Tesseract brugte mere end {timeout:g} s") from exc
     return OcrPage(_lines(data), _mean_confidence(data), rotation)
 
 
@@ -116,7 +116,7 @@ def _orientation(image, timeout: float) -> int:
     except pytesseract.TesseractError:
         return 0
     except RuntimeError as exc:
-        raise TimeoutError(f"Tesseract took longer than {timeout:g} s") from exc
+        raise TimeoutError(f"Tesseract brugte mere end {timeout:g} s") from exc
     match = _ROTATE.search(osd)
     return int(match.group(1)) % 360 if match else 0
 

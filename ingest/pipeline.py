@@ -21,6 +21,7 @@ from ingest.document import Document, normalize_relpath
 from ingest.entities import entities_path, load_entities
 from ingest.errors import IngestError
 from ingest.meetings import load_meeting_or_folder, meeting_id_for
+from ingest.messages import cannot_read, corpus_missing
 from ingest.options import ExtractOptions, options_from_environment
 from ingest.registry import format_for, is_supported
 from ingest.sidecar import SUFFIX as SIDECAR_SUFFIX
@@ -60,8 +61,8 @@ class Twin:
     def reason(self) -> str:
         names = ", ".join(repr(name) for name in self.others)
         return (
-            f"{names} and {self.indexed!r} are the same name after Unicode normalisation or with \\ read "
-            f"as a folder separator; only {self.indexed!r} is indexed: rename the other"
+            f"{names} og {self.indexed!r} er samme navn efter Unicode-normalisering eller når \\ læses "
+            f"som mappeskilletegn; kun {self.indexed!r} kommer i søgningen: omdøb den anden"
         )
 
 
@@ -86,7 +87,7 @@ class ScanResult:
     def failures(self) -> list[dict]:
         """The scan's problems as report failures ({"path", "error"}), the same every run."""
         found = [
-            {"path": path, "error": f"the folder cannot be read ({reason}); its documents stay as last indexed"}
+            {"path": path, "error": f"mappen kan ikke læses ({reason}); dens dokumenter bliver stående i søgningen"}
             for path, reason in self.unreadable
         ]
         found += [{"path": twin.relpath, "error": twin.reason()} for twin in self.twins]
@@ -117,7 +118,7 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
     """
     root = Path(corpus_dir).resolve()
     if not root.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+        raise FileNotFoundError(corpus_missing(corpus_dir))
     found: dict[str, list[CorpusFile]] = {}
     skipped, outside, unreadable = [], [], []
 
@@ -246,11 +247,11 @@ def extract_many(
     # parsing goes on while the caller is busy with earlier results (the index writer commits)
     for relpath, result in read_ahead(results, READ_AHEAD):
         if isinstance(result, TaskTimeout):
-            result = IngestError(relpath, f"the parser took too long and was {result}")
+            result = IngestError(relpath, f"læsningen tog for lang tid og blev {result}")
         elif isinstance(result, TaskTooLarge):
-            result = IngestError(relpath, f"the file is too large when unpacked: the parser was {result}")
+            result = IngestError(relpath, f"filen er for stor udpakket: læsningen blev {result}")
         elif isinstance(result, TaskCrashed):
-            result = IngestError(relpath, f"the parser crashed: {result}")
+            result = IngestError(relpath, f"læsningen brød sammen: {result}")
         elif isinstance(result, BaseException) and not isinstance(result, IngestError):
             raise result
         yield relpath, result
@@ -268,29 +269,29 @@ def locate(corpus_dir: Path, relpath: str) -> Path:
     root = Path(corpus_dir).resolve()
     parts = relpath.split("/")
     if not relpath or relpath.startswith("/") or ".." in parts:
-        raise IngestError(relpath, "the path is not inside the corpus")
+        raise IngestError(relpath, "stien ligger ikke i korpusmappen")
     for form in (relpath, unicodedata.normalize("NFD", relpath)):
         path = root / form
         if path.exists() or path.is_symlink():
             if not _inside(path.resolve(), root):
-                raise IngestError(relpath, "the file links outside the corpus and is not read")
+                raise IngestError(relpath, "filen peger uden for korpusmappen og læses ikke")
             return path
-    raise IngestError(relpath, "the file does not exist")
+    raise IngestError(relpath, "filen findes ikke")
 
 
 def _read(path: Path, relpath: str, max_bytes: int) -> bytes:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise IngestError(relpath, "not a regular file")
+            raise IngestError(relpath, "ikke en almindelig fil")
         if info.st_size > max_bytes:
-            raise IngestError(relpath, f"the file is {_mb(info.st_size)}, over the size limit of {_mb(max_bytes)}")
+            raise IngestError(relpath, f"filen fylder {_mb(info.st_size)}, over grænsen på {_mb(max_bytes)}")
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise IngestError(relpath, f"the file cannot be read ({exc.strerror or exc})") from exc
+        raise IngestError(relpath, cannot_read("filen", exc.strerror or exc)) from exc
     if len(data) > max_bytes:
-        raise IngestError(relpath, f"the file is over the size limit of {_mb(max_bytes)}")
+        raise IngestError(relpath, f"filen er over grænsen på {_mb(max_bytes)}")
     return data
 
 

@@ -37,7 +37,7 @@ def format_for(name: str, data: bytes = b"", mime_type: str | None = None) -> Mo
         return _BY_MIME[mime_type.split(";")[0].strip().lower()]
     module = _BY_EXTENSION.get(extension(name)) or _sniff(data)
     if module is None:
-        raise UnsupportedFormat(name, f"format not supported ({extension(name) or 'no extension'})")
+        raise UnsupportedFormat(name, f"formatet understøttes ikke ({extension(name) or 'ingen filendelse'})")
     return module
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ingest.document import DOCUMENT_TYPES, Presenter
 from ingest.errors import IngestError
+from ingest.messages import cannot_read
 from ingest.taxonomy import TOPIC_SLUGS
 from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, table_list_field, text_field
 
@@ -45,11 +46,11 @@ def load_sidecar(file_path: Path, relpath: str) -> Sidecar | None:
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:  # no sidecar name fits beside a file name this long
             return None
-        raise IngestError(relpath, f"the sidecar {path.name} cannot be read ({exc.strerror})") from exc
+        raise IngestError(relpath, cannot_read(f"sidecar-filen {path.name}", exc.strerror)) from exc
     try:
         return parse_sidecar(read_toml(path))
     except FieldError as exc:
-        raise IngestError(relpath, f"invalid sidecar {path.name}: {exc}") from exc
+        raise IngestError(relpath, f"sidecar-filen {path.name} er ugyldig: {exc}") from exc
 
 
 def load_sidecar_or_none(file_path: Path, relpath: str) -> tuple[Sidecar | None, IngestError | None]:
@@ -69,7 +70,7 @@ def sidecar_failures(files: Iterable[tuple[Path, str]]) -> list[dict]:
         if error is not None:
             failures.append({
                 "path": relpath + SUFFIX,
-                "error": f"{error.reason}; {relpath} is indexed with what the file itself says",
+                "error": f"{error.reason}; {relpath} kommer i søgningen uden sidecar-filens oplysninger",
             })
     return failures
 
@@ -78,7 +79,7 @@ def parse_sidecar(data: dict) -> Sidecar:
     check_keys(data, _KEYS)
     doc_type = text_field(data, "type")
     if doc_type is not None and doc_type not in DOCUMENT_TYPES:
-        raise FieldError(f"type must be one of {', '.join(DOCUMENT_TYPES)}, got {doc_type!r}")
+        raise FieldError(f"type skal være en af {', '.join(DOCUMENT_TYPES)}, ikke {doc_type!r}")
     return Sidecar(
         title=text_field(data, "title"),
         type=doc_type,
@@ -99,5 +100,5 @@ def _topics(data: dict) -> tuple[str, ...]:
     slugs = list_field(data, "topics")
     unknown = [slug for slug in slugs if slug not in TOPIC_SLUGS]
     if unknown:
-        raise FieldError(f"topics: unknown slug(s) {', '.join(unknown)}; use some of {', '.join(TOPIC_SLUGS)}")
+        raise FieldError(f"topics: ukendt emne: {', '.join(unknown)} (brug nogle af {', '.join(TOPIC_SLUGS)})")
     return slugs

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import ConfigError
+from ingest.messages import cannot_read, unknown_keys
 from ingest.tomlfields import FieldError, parse_toml, table_lines
 from klimaviden.danish import analyze_terms
 
@@ -49,9 +50,9 @@ def load_taxonomy(path: Path) -> tuple[Topic, ...]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise TaxonomyError(f"{path}: the taxonomy file does not exist") from exc
+        raise TaxonomyError(f"{path}: emnefilen findes ikke") from exc
     except OSError as exc:
-        raise TaxonomyError(f"{path}: the taxonomy file cannot be read ({exc.strerror or exc})") from exc
+        raise TaxonomyError(f"{path}: {cannot_read('emnefilen', exc.strerror or exc)}") from exc
     try:
         data = parse_toml(raw)
     except FieldError as exc:
@@ -66,53 +67,53 @@ def parse_taxonomy(
     ``lines`` gives the line of each [[topic]] header, so that an error names where it is written."""
     extra = set(data) - {"topic"}
     if extra:
-        raise TaxonomyError(f"{source}: unknown top-level key(s) {sorted(extra)}; only [[topic]] tables belong here")
+        raise TaxonomyError(f"{source}: ukendt nøgle øverst: {', '.join(sorted(extra))} (kun [[topic]]-afsnit hører til her)")
     entries = data.get("topic")
     if not isinstance(entries, list) or not entries:
-        raise TaxonomyError(f"{source}: no topics; write one [[topic]] table per topic")
+        raise TaxonomyError(f"{source}: ingen emner; skriv ét [[topic]]-afsnit pr. emne")
     known_lines = len(lines) == len(entries)
     topics = [
-        _topic(entry, number, f"{source}, line {lines[number - 1]}" if known_lines else source)
+        _topic(entry, number, f"{source}, linje {lines[number - 1]}" if known_lines else source)
         for number, entry in enumerate(entries, start=1)
     ]
     seen: set[str] = set()
     for topic in topics:
         if topic.slug in seen:
-            raise TaxonomyError(f"{source}: topic {topic.slug!r} is defined twice")
+            raise TaxonomyError(f"{source}: emnet {topic.slug!r} er skrevet to gange")
         seen.add(topic.slug)
     missing = [slug for slug in TOPIC_SLUGS if slug not in seen]
     if missing:
         raise TaxonomyError(
-            f"{source}: missing topic(s) {', '.join(missing)}; all of {', '.join(TOPIC_SLUGS)} are required"
+            f"{source}: emner mangler: {', '.join(missing)} (alle af {', '.join(TOPIC_SLUGS)} skal være med)"
         )
     return tuple(topics)
 
 
 def _topic(entry: object, number: int, source: str) -> Topic:
-    where = f"{source}: topic #{number}"
+    where = f"{source}: emne nr. {number}"
     if not isinstance(entry, dict):
-        raise TaxonomyError(f"{where} is not a table")
+        raise TaxonomyError(f"{where} er ikke et [[topic]]-afsnit")
     slug = entry.get("slug")
     if not isinstance(slug, str) or not slug:
-        raise TaxonomyError(f"{where} has no slug (a string such as \"energi\")")
-    where = f"{source}: topic {slug!r}"
+        raise TaxonomyError(f"{where} har ingen slug (en tekst som \"energi\")")
+    where = f"{source}: emnet {slug!r}"
     if slug not in TOPIC_SLUGS:
-        raise TaxonomyError(f"{where}: unknown slug; use one of {', '.join(TOPIC_SLUGS)}")
+        raise TaxonomyError(f"{where}: ukendt slug (brug en af {', '.join(TOPIC_SLUGS)})")
     unknown = set(entry) - _KEYS
     if unknown:
-        raise TaxonomyError(f"{where}: unknown key(s) {sorted(unknown)}; allowed are {sorted(_KEYS)}")
+        raise TaxonomyError(f"{where}: {unknown_keys(sorted(unknown), sorted(_KEYS))}")
     label = entry.get("label")
     if not isinstance(label, str) or not label.strip():
-        raise TaxonomyError(f"{where}: label must be a non-empty string")
+        raise TaxonomyError(f"{where}: label skal være en tekst, ikke tom")
     description = entry.get("description", "")
     if not isinstance(description, str):
-        raise TaxonomyError(f"{where}: description must be a string")
+        raise TaxonomyError(f"{where}: description skal være en tekst")
     terms = entry.get("terms")
     if not isinstance(terms, list) or not terms:
-        raise TaxonomyError(f"{where}: terms must be a non-empty list of strings")
+        raise TaxonomyError(f"{where}: terms skal være en liste af tekster, ikke tom")
     for term in terms:
         if not isinstance(term, str) or not term.strip():
-            raise TaxonomyError(f"{where}: every term must be a non-empty string, got {term!r}")
+            raise TaxonomyError(f"{where}: hver term skal være en tekst, ikke tom, ikke {term!r}")
         if not analyze_terms(term):
-            raise TaxonomyError(f"{where}: term {term!r} has only stop words and can never match")
+            raise TaxonomyError(f"{where}: termen {term!r} består kun af stopord og kan aldrig give et fund")
     return Topic(slug, label.strip(), description.strip(), tuple(t.strip() for t in terms))

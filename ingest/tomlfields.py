@@ -8,6 +8,8 @@ import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
+from ingest.messages import cannot_read, unknown_keys
+
 
 class FieldError(ValueError):
     """A metadata field is missing, unknown or of the wrong type; the message names it."""
@@ -21,36 +23,37 @@ def read_toml(path: Path) -> dict:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise FieldError(f"the file cannot be read ({exc.strerror or exc})") from exc
+        raise FieldError(cannot_read("filen", exc.strerror or exc)) from exc
     return parse_toml(raw)
 
 
 def parse_toml(raw: bytes) -> dict:
     """TOML bytes as a dict. A UTF-8 byte order mark (Windows Notepad writes one) is allowed.
 
-    Raises FieldError naming what is wrong and where: "not valid TOML (line 3, column 5: invalid value)".
+    Raises FieldError naming what is wrong and where: "ikke gyldig TOML (linje 3, kolonne 5: invalid value)".
     """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FieldError("not UTF-8 text") from exc
+        raise FieldError("filen er ikke UTF-8-tekst") from exc
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         last_line = len(text.rstrip().splitlines()) or 1
-        raise FieldError(f"not valid TOML ({describe_toml_error(str(exc), last_line)})") from exc
+        raise FieldError(f"ikke gyldig TOML ({describe_toml_error(str(exc), last_line)})") from exc
 
 
 def describe_toml_error(message: str, last_line: int) -> str:
-    """ "Invalid value (at line 3, column 5)" -> "line 3, column 5: invalid value";
-    "Unclosed array (at end of document)" -> "line 9, the end of the file: unclosed array"."""
+    """ "Invalid value (at line 3, column 5)" -> "linje 3, kolonne 5: invalid value";
+    "Unclosed array (at end of document)" -> "linje 9, filens slutning: unclosed array".
+    tomllib's own words stay English: they are its technical specifics."""
     found = _TOML_WHERE.match(message)
     if not found:
         return message
     what = found["what"][:1].lower() + found["what"][1:]
     if found["line"]:
-        return f"line {found['line']}, column {found['column']}: {what}"
-    return f"line {last_line}, the end of the file: {what}"
+        return f"linje {found['line']}, kolonne {found['column']}: {what}"
+    return f"linje {last_line}, filens slutning: {what}"
 
 
 def table_lines(raw_text: str, name: str) -> list[int]:
@@ -62,7 +65,7 @@ def table_lines(raw_text: str, name: str) -> list[int]:
 def check_keys(data: dict, allowed: set[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise FieldError(f"unknown key(s) {', '.join(unknown)}; allowed are {', '.join(sorted(allowed))}")
+        raise FieldError(unknown_keys(unknown, sorted(allowed)))
 
 
 def text_field(data: dict, key: str) -> str | None:
@@ -70,7 +73,7 @@ def text_field(data: dict, key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise FieldError(f"{key} must be a non-empty string")
+        raise FieldError(f"{key} skal være en tekst, ikke tom")
     return " ".join(value.split())
 
 
@@ -87,7 +90,7 @@ def date_field(data: dict, key: str) -> date | None:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise FieldError(f"{key} must be a date such as 2021-04-29, got {value!r}")
+    raise FieldError(f"{key} skal være en dato som 2021-04-29, ikke {value!r}")
 
 
 def list_field(data: dict, key: str) -> tuple[str, ...]:
@@ -97,7 +100,7 @@ def list_field(data: dict, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise FieldError(f"{key} must be a list of non-empty strings")
+        raise FieldError(f"{key} skal være en liste af tekster, ingen tomme")
     return tuple(" ".join(v.split()) for v in value)
 
 
@@ -107,16 +110,16 @@ def table_list_field(data: dict, key: str, allowed: set[str], required: str) -> 
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise FieldError(f"{key} must be [[{key}]] tables")
+        raise FieldError(f"{key} skal skrives som [[{key}]]-afsnit")
     tables = []
     for number, table in enumerate(value, start=1):
         where = f"{key} #{number}"
         unknown = sorted(set(table) - allowed)
         if unknown:
-            raise FieldError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed are {', '.join(sorted(allowed))}")
+            raise FieldError(f"{where}: {unknown_keys(unknown, sorted(allowed))}")
         if not all(isinstance(v, str) and v.strip() for v in table.values()):
-            raise FieldError(f"{where}: every value must be a non-empty string")
+            raise FieldError(f"{where}: hver værdi skal være en tekst, ikke tom")
         if required not in table:
-            raise FieldError(f"{where}: {required} is required")
+            raise FieldError(f"{where}: {required} mangler")
         tables.append({k: " ".join(v.split()) for k, v in table.items()})
     return tuple(tables)

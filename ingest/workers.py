@@ -203,7 +203,7 @@ def run_limited(
                             worker.deadline += outcome[1]
                         continue
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
-                    outcome = TaskTimeout(f"stopped after the time limit of {timeout:g} s")
+                    outcome = TaskTimeout(f"stoppet efter tidsgrænsen på {timeout:g} s")
                 elif max_memory:
                     outcome = _over_memory(worker, max_memory)
                 if outcome is None:
@@ -283,7 +283,7 @@ def _over_memory(worker: _Worker, limit: int) -> TaskTooLarge | None:
         used = cheap
     if used <= limit:
         return None
-    return TaskTooLarge(f"stopped at {used // 2**20} MB of memory, over the limit of {limit // 2**20} MB")
+    return TaskTooLarge(f"stoppet ved {used // 2**20} MB hukommelse, over grænsen på {limit // 2**20} MB")
 
 
 def _receive(worker: _Worker):
@@ -293,4 +293,4 @@ def _receive(worker: _Worker):
     except (EOFError, OSError):
         pass
     worker.process.join(0.5)
-    return TaskCrashed(f"the worker process died (exit code {worker.process.exitcode})")
+    return TaskCrashed(f"arbejdsprocessen døde (afslutningskode {worker.process.exitcode})")

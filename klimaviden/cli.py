@@ -16,7 +16,9 @@ from pathlib import Path
 
 import click
 
+from ingest.messages import corpus_missing
 from klimaviden import exit_codes
+from klimaviden.clicktext import DanishGroup, UsageError
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
 from klimaviden.progress import terminal_progress
@@ -32,15 +34,6 @@ from klimaviden.terminal import (
 from klimaviden.users import audit_command, trash_command, users
 
 
-class UsageError(click.ClickException):
-    """A user error: printed as "Fejl: ..." and exits 2, like click's own usage errors."""
-
-    exit_code = exit_codes.USAGE
-
-    def show(self, file=None) -> None:
-        click.echo(error_line(self.format_message()), file=file, err=file is None)
-
-
 def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_corpus: bool = True):
     """--corpus/--index (overriding KLIMAVIDEN_CORPUS/KLIMAVIDEN_INDEX) and --verbose/--quiet.
     checks_corpus=False leaves a missing corpus folder to the command (to report it its own way)."""
@@ -53,7 +46,7 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
             configure_logging(verbose=verbose, quiet=quiet)
             settings = resolve_settings(kwargs.pop("corpus", None), kwargs.pop("index", None))
             if needs_corpus and checks_corpus and not settings.corpus.is_dir():
-                raise UsageError(f"korpusmappen findes ikke: {settings.corpus}")
+                raise UsageError(corpus_missing(settings.corpus))
             return command(*args, settings=settings, quiet=quiet, **kwargs)
 
         if needs_index:
@@ -95,10 +88,10 @@ def open_service(settings):
     try:
         service.health()
     except IndexMissing as exc:
-        raise UsageError(f"der er endnu intet søgeindeks i {exc.index_dir}: kør `klimaviden reindex` først") from exc
+        raise UsageError(f"{exc}: kør `klimaviden reindex` først") from exc
     except IndexDamaged as exc:
         raise UsageError(
-            f"søgeindekset i {exc.where} er beskadiget ({exc.problem}). Kør `klimaviden reindex`: "
+            f"{exc}. Kør `klimaviden reindex`: "
             "det bygger indekset op igen af sig selv"
         ) from exc
     except ConfigError as exc:
@@ -106,7 +99,7 @@ def open_service(settings):
     return service
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="klimaviden")
 def main():
     """klimaviden: search the Danish municipalities' climate-policy network's material.

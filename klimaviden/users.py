@@ -13,12 +13,9 @@ import click
 from curation import accounts, audit, trash
 from curation.db import Database
 from curation.passwords import WeakPassword
-from klimaviden import exit_codes
+from ingest.messages import corpus_missing
+from klimaviden.clicktext import UsageError
 from klimaviden.config import resolve_settings
-
-
-class UsageError(click.ClickException):
-    exit_code = exit_codes.USAGE
 
 
 data_option = click.option(
@@ -42,7 +39,7 @@ def _operator() -> str:
 def _password(password_stdin: bool) -> str:
     if password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return click.prompt("Adgangskode", hide_input=True, confirmation_prompt="Gentag adgangskoden")
 
 
 @click.group()
@@ -68,11 +65,11 @@ def add(name, role, password_stdin, data_dir):
     try:
         accounts.check_name(name)
         if accounts.get_user(db, name):
-            raise accounts.AccountError(f"account {name!r} exists already")
+            raise accounts.AccountError(accounts.account_exists(name))
         user = accounts.add_user(db, name, role, _password(password_stdin), by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
-    click.echo(f"account {user.name} ({user.role}) created")
+    click.echo(f"kontoen {user.name} ({user.role}) er oprettet")
 
 
 @users.command("list")
@@ -102,12 +99,12 @@ def passwd(name, password_stdin, data_dir):
     """
     db = _database(data_dir)
     if accounts.get_user(db, name) is None:
-        raise UsageError(f"no account named {name!r}")
+        raise UsageError(accounts.no_account(name))
     try:
         accounts.set_password(db, name, _password(password_stdin), by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
-    click.echo(f"password of {name} changed")
+    click.echo(f"adgangskoden for {name} er ændret")
 
 
 @users.command("remove")
@@ -122,7 +119,7 @@ def remove(name, data_dir):
         accounts.remove_user(_database(data_dir), name, by=_operator())
     except accounts.AccountError as exc:
         raise UsageError(str(exc)) from exc
-    click.echo(f"account {name} removed")
+    click.echo(f"kontoen {name} er fjernet")
 
 
 @click.command("audit")
@@ -163,7 +160,7 @@ def purge(corpus, days, as_json, data_dir):
     """
     settings = resolve_settings(corpus, data=data_dir)
     if not settings.corpus.is_dir():
-        raise UsageError(f"corpus folder does not exist: {settings.corpus}")
+        raise UsageError(corpus_missing(settings.corpus))
     if days is None:
         days = trash.retention_days(os.environ)
     gone = trash.purge(settings.corpus, days)

@@ -77,7 +77,7 @@ def meetings_snapshot(corpus_dir: Path) -> tuple[list[dict], list[dict]]:
             continue
         meeting, error = load_meeting_or_folder(Path(corpus_dir), folder.name)
         if error is not None:
-            reason = f"{error.reason}; the meeting and its documents are shown with what the folder name and files say"
+            reason = f"{error.reason}; mødet og dets dokumenter vises med det, mappens navn og filerne selv oplyser"
             failures.append({"path": error.path, "error": reason})
         if meeting is not None:
             meetings.append(meeting.as_dict())

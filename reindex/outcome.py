@@ -35,9 +35,7 @@ def run_outcome(run: Callable[[], ReindexReport]) -> Outcome:
     try:
         report = run()
     except LockHeld as exc:
-        holder = f" (pid {exc.pid} har låsen)" if exc.pid else ""
-        return Outcome(empty, exit_codes.LOCKED,
-                       f"en anden indeksering kører allerede{holder}; intet er ændret.")
+        return Outcome(empty, exit_codes.LOCKED, f"{exc}; intet er ændret.")
     except MassDeleteRefused as exc:
         return Outcome(empty, exit_codes.REFUSED, str(exc))
     except (ConfigError, TaxonomyError) as exc:

@@ -32,6 +32,7 @@ from index.lock import reindex_lock
 from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count, stored_records
 from ingest.document import Document
 from ingest.errors import IngestError, UnsupportedFormat
+from ingest.messages import cannot_read, corpus_missing
 from ingest.options import ExtractOptions
 from ingest.pipeline import extract_many, scan_corpus
 from klimaviden.danish.compounds import default_vocabulary
@@ -69,9 +70,9 @@ def reindex(
     started = time.monotonic()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     if not corpus_dir.is_dir():
-        raise ConfigError(f"corpus folder does not exist: {corpus_dir}")
+        raise ConfigError(corpus_missing(corpus_dir))
     if index_dir.exists() and not index_dir.is_dir():
-        raise ConfigError(f"index path is not a folder: {index_dir}")
+        raise ConfigError(f"indeksstien er ikke en mappe: {index_dir}")
     guard = MassDeleteGuard(allow=allow_mass_delete)
     if dry_run:
         report = _dry_run(corpus_dir, index_dir, full, guard)
@@ -175,7 +176,7 @@ def live_damage(live: store.Generation) -> str | None:
     try:
         ix = live.open()
     except Exception as exc:  # noqa: BLE001 - whatever Whoosh raises on a table of contents it cannot read
-        return f"it cannot be opened ({type(exc).__name__}: {exc})"
+        return f"det kan ikke åbnes ({type(exc).__name__}: {exc})"
     try:
         meta = live.meta()
         manifest = live.manifest(meta, ix.latest_generation())
@@ -186,7 +187,7 @@ def live_damage(live: store.Generation) -> str | None:
     except IndexDamaged as exc:
         return exc.problem
     except Exception as exc:  # noqa: BLE001
-        return f"it cannot be read ({type(exc).__name__}: {exc})"
+        return cannot_read("det", f"{type(exc).__name__}: {exc}")
     finally:
         ix.close()
     return None

@@ -16,6 +16,7 @@ from lxml.etree import LxmlError
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
 from ingest.formats.ooxml import open_zip
+from ingest.messages import cannot_read
 from ingest.normalize import clean_line, is_meaningful_title
 
 NAME = "docx"
@@ -34,10 +35,10 @@ def extract(data: bytes, name: str) -> Extracted:
         author = document.core_properties.author
     except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
             AttributeError, TypeError) as exc:
-        raise IngestError(name, f"the Word document cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise IngestError(name, cannot_read("Word-dokumentet", f"{type(exc).__name__}: {exc}")) from exc
     passages = sections(blocks)
     if not any(p.text or p.heading for p in passages):
-        raise IngestError(name, "the Word document holds no text")
+        raise IngestError(name, "Word-dokumentet indeholder ingen tekst")
     titles = []
     if is_meaningful_title(core_title, name):
         titles.append(clean_line(core_title))

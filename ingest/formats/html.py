@@ -19,11 +19,13 @@ from ingest.encoding import NotText, decode_text
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
 from ingest.formats.webpage import content_root, strip_furniture
+from ingest.messages import EMPTY_FILE
 from ingest.normalize import clean_line
 
 NAME = "html"
 EXTENSIONS = (".html", ".htm", ".xhtml")
 MIME_TYPES = ("text/html", "application/xhtml+xml")
+NO_PAGE_TEXT = "siden indeholder ingen læsbar tekst"
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _BLOCKS = frozenset(("p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "td", "th", "address"))
@@ -49,7 +51,7 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_
 
 def extract(data: bytes, name: str) -> Extracted:
     if not data.strip():
-        raise IngestError(name, "the file is empty")
+        raise IngestError(name, EMPTY_FILE)
     root = _parse(decode_page(data, name), name)
     metas = _meta_tags(root)
     published = _published(root, metas)
@@ -61,7 +63,7 @@ def extract(data: bytes, name: str) -> Extracted:
     headline = next((c for k, c in blocks if k == "h1"), None)
     passages = _merge_short_lead(sections([("heading" if k.startswith("h") else "text", c) for k, c in blocks]))
     if not any(p.text for p in passages):
-        raise IngestError(name, "the page holds no readable text")
+        raise IngestError(name, NO_PAGE_TEXT)
     titles = ([headline] if headline else []) + meta_titles
     return Extracted(
         format=NAME,
@@ -100,9 +102,9 @@ def _parse(text: str, name: str) -> etree._Element:
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        raise IngestError(name, "the page is nested too deeply to be read")
+        raise IngestError(name, "siden er for dybt indlejret til at kunne læses")
     if root is None:
-        raise IngestError(name, "the page holds no readable text")
+        raise IngestError(name, NO_PAGE_TEXT)
     return root
 
 

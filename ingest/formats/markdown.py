@@ -8,6 +8,7 @@ from ingest.dates import parse_iso_date
 from ingest.encoding import read_text_file
 from ingest.errors import IngestError
 from ingest.extracted import Extracted, sections
+from ingest.messages import NO_READABLE_TEXT
 from ingest.normalize import clean_line
 
 NAME = "markdown"
@@ -33,7 +34,7 @@ def extract(data: bytes, name: str) -> Extracted:
     blocks = _blocks(body)
     passages = sections(blocks)
     if not any(p.text or p.heading for p in passages) or not re.search(r"\w", body):
-        raise IngestError(name, "the file holds no readable text")
+        raise IngestError(name, NO_READABLE_TEXT)
     headings = [content for kind, content in blocks if kind == "heading"]
     titles = [clean_line(front["title"])] if front.get("title") else []
     titles += headings[:1]

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from ingest.errors import IngestError
+from ingest.messages import EMPTY_FILE
 
 MAGIC = b"PK\x03\x04"
 # A real presentation or document with images stays far below this when unpacked.
@@ -28,24 +29,24 @@ def open_zip(data: bytes, name: str, kind: str, required: str) -> zipfile.ZipFil
     The uncompressed sizes are summed from the ZIP's central directory, before anything is unpacked.
     """
     if not data:
-        raise IngestError(name, "the file is empty")
+        raise IngestError(name, EMPTY_FILE)
     if not data.startswith(MAGIC) or not zipfile.is_zipfile(io.BytesIO(data)):
-        raise IngestError(name, f"not a {kind} file (an Office file is a ZIP archive, this is not one)")
+        raise IngestError(name, f"ikke en {kind}-fil (en Office-fil er et ZIP-arkiv, det er denne ikke)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise IngestError(name, f"the {kind} file is a broken ZIP archive ({exc})") from exc
+        raise IngestError(name, f"{kind}-filen er et ødelagt ZIP-arkiv ({exc})") from exc
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNCOMPRESSED_BYTES or (
         total > RATIO_CHECK_FROM_BYTES and total > MAX_RATIO * max(len(data), 1)
     ):
         raise IngestError(
-            name, f"the {kind} file would unpack to {total // (1024 * 1024)} MB: refused as a zip bomb"
+            name, f"{kind}-filen ville fylde {total // (1024 * 1024)} MB udpakket: afvist som zip-bombe"
         )
     _check_xml_sizes(entries, name, kind)
     if required not in archive.namelist():
-        raise IngestError(name, f"not a {kind} file (the ZIP archive has no {required})")
+        raise IngestError(name, f"ikke en {kind}-fil (ZIP-arkivet har ingen {required})")
     return archive
 
 
@@ -57,13 +58,13 @@ def _check_xml_sizes(entries: list[zipfile.ZipInfo], name: str, kind: str) -> No
         if entry.file_size > MAX_XML_PART_BYTES:
             raise IngestError(
                 name,
-                f"the {kind} file is too large when unpacked: {entry.filename} unpacks to "
-                f"{entry.file_size // MB} MB of XML, over the limit of {MAX_XML_PART_BYTES // MB} MB per part",
+                f"{kind}-filen er for stor udpakket: {entry.filename} fylder "
+                f"{entry.file_size // MB} MB XML, over grænsen på {MAX_XML_PART_BYTES // MB} MB pr. del",
             )
     total = sum(entry.file_size for entry in xml)
     if total > MAX_XML_BYTES:
         raise IngestError(
             name,
-            f"the {kind} file is too large when unpacked: its XML unpacks to {total // MB} MB, "
-            f"over the limit of {MAX_XML_BYTES // MB} MB",
+            f"{kind}-filen er for stor udpakket: dens XML fylder {total // MB} MB, "
+            f"over grænsen på {MAX_XML_BYTES // MB} MB",
         )

@@ -26,6 +26,7 @@ from ingest.extracted import Extracted
 from ingest.normalize import clean_line, is_meaningful_title, normalize_text
 from ingest.ocr import OcrPage, OcrUnavailable
 from ingest.options import ExtractOptions
+from ingest.messages import EMPTY_FILE, cannot_read
 from ingest.pdf_layout import column_text
 from ingest.pdf_ocr import has_image, needs_ocr, ocr_pages
 from ingest.pdf_pages import is_running, is_toc_page, line_key, printed_labels
@@ -54,11 +55,11 @@ log = logging.getLogger(__name__)
 def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Extracted:
     """The pages of a PDF. Without ``options`` (or with ocr off) scanned pages are not read."""
     if not data.strip():
-        raise IngestError(name, "the file is empty")
+        raise IngestError(name, EMPTY_FILE)
     if MAGIC not in data[:1024]:
-        raise IngestError(name, "not a PDF file (no %PDF header)")
+        raise IngestError(name, "ikke en PDF-fil (intet %PDF-hoved)")
     if b"%%EOF" not in data[-2048:]:
-        raise IngestError(name, "the PDF is truncated (no end-of-file marker)")
+        raise IngestError(name, "PDF-filen er afkortet (ingen slutmarkering)")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         with warnings.catch_warnings():
@@ -75,7 +76,7 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, ZeroDivisionError) as exc:
-        raise IngestError(name, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise IngestError(name, cannot_read("PDF-filen", f"{type(exc).__name__}: {exc}")) from exc
     slides = _looks_like_slides(reader)
     scanned: dict[int, OcrPage] = {}
     unread_scans = ""
@@ -88,7 +89,7 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
             except OcrUnavailable as exc:
                 unread_scans = f"; {exc}"
             except _OcrOff:
-                unread_scans = "; OCR is turned off"
+                unread_scans = "; tekstgenkendelse (OCR) er slået fra"
     pages = [scanned[i + 1].text if i + 1 in scanned else text for i, text in enumerate(pages)]
     cleaned = [clean_page_text(t) for t in pages]
     running = running_keys(cleaned)
@@ -103,7 +104,7 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
         if text
     )
     if not passages:
-        reason = "the PDF has no pages" if not pages else f"the PDF has no text layer (scanned images?){unread_scans}"
+        reason = "PDF-filen har ingen sider" if not pages else f"PDF-filen har intet tekstlag (indscannede billeder?){unread_scans}"
         raise IngestError(name, reason)
     titles = []
     if isinstance(meta_title, str) and is_meaningful_title(meta_title, name):
@@ -271,9 +272,9 @@ def _unlock(reader: PdfReader, name: str) -> None:
     try:
         unlocked = reader.decrypt("")
     except (NotImplementedError, PdfReadError, PyPdfError, DependencyError) as exc:
-        raise IngestError(name, f"the PDF is encrypted and cannot be opened ({exc})") from exc
+        raise IngestError(name, f"PDF-filen er krypteret og kan ikke åbnes ({exc})") from exc
     if not unlocked:
-        raise IngestError(name, "the PDF is encrypted with a password")
+        raise IngestError(name, "PDF-filen er krypteret med en adgangskode")
 
 
 def _pdf_date(raw: object):

@@ -16,6 +16,7 @@ from ingest.document import Passage
 from ingest.errors import IngestError
 from ingest.extracted import Extracted
 from ingest.formats.ooxml import open_zip
+from ingest.messages import cannot_read
 from ingest.normalize import clean_line, is_meaningful_title, normalize_text
 
 NAME = "pptx"
@@ -36,14 +37,14 @@ def extract(data: bytes, name: str) -> Extracted:
         author = presentation.core_properties.author
     except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
             AttributeError, TypeError) as exc:
-        raise IngestError(name, f"the presentation cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise IngestError(name, cannot_read("præsentationen", f"{type(exc).__name__}: {exc}")) from exc
     passages = tuple(
         Passage(number, text, title or None)
         for number, (title, text) in enumerate(slides, start=1)
         if title or text
     )
     if not passages:
-        reason = "the presentation has no slides" if not slides else "the presentation holds no text"
+        reason = "præsentationen har ingen dias" if not slides else "præsentationen indeholder ingen tekst"
         raise IngestError(name, reason)
     titles = [title for title, _ in slides[:1] if title]
     if is_meaningful_title(core_title, name):

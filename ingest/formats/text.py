@@ -9,6 +9,7 @@ from ingest.encoding import read_text_file
 from ingest.errors import IngestError
 from ingest.extracted import Extracted
 from ingest.document import Passage
+from ingest.messages import NO_READABLE_TEXT
 from ingest.normalize import clean_line
 
 NAME = "text"
@@ -20,7 +21,7 @@ _MAX_TITLE = 160
 def extract(data: bytes, name: str) -> Extracted:
     text = read_text_file(data, name)
     if not re.search(r"\w", text):
-        raise IngestError(name, "the file holds no readable text")
+        raise IngestError(name, NO_READABLE_TEXT)
     return Extracted(
         format=NAME,
         passages=(Passage(1, text),),

@@ -47,14 +47,14 @@ def test_commands_take_the_shared_options(runner, command, option):
 def test_unknown_option_exits_2_with_a_message(runner):
     result = runner.invoke(main, ["reindex", "--no-such-option"])
     assert result.exit_code == 2
-    assert "No such option" in result.output and "--no-such-option" in result.output
+    assert "ukendt tilvalg: --no-such-option" in result.output
 
 
 def test_missing_corpus_folder_exits_2_naming_it(runner, tmp_path):
     missing = tmp_path / "nowhere"
     result = runner.invoke(main, ["reindex", "--corpus", str(missing), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 2
-    assert f"corpus folder does not exist: {missing}" in result.output  # reindex's own message
+    assert f"korpusmappen findes ikke: {missing}" in result.output  # reindex's own message
 
 
 def test_a_missing_corpus_folder_is_named_in_danish_by_search(runner, tmp_path):

@@ -52,5 +52,5 @@ def test_usage_errors_exit_2(run, args, stdin):
 def test_an_existing_account_is_not_replaced(run):
     run("users", "add", "anne", "--role", "coordinator", "--password-stdin", stdin=PASSWORD)
     result = run("users", "add", "anne", "--role", "admin", "--password-stdin", stdin=PASSWORD)
-    assert result.exit_code == 2 and "exists already" in result.output
+    assert result.exit_code == 2 and "kontoen 'anne' findes allerede" in result.output
     assert json.loads(run("users", "list", "--json").output)[0]["role"] == "coordinator"

@@ -50,4 +50,4 @@ def test_the_retention_comes_from_the_option_or_the_environment(tmp_path):
 
 def test_a_missing_corpus_is_a_usage_error(tmp_path):
     result = run("trash", "purge", "--corpus", str(tmp_path / "nowhere"), "--data", str(tmp_path / "data"))
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "korpusmappen findes ikke" in result.output

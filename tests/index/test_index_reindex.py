@@ -174,7 +174,7 @@ def test_dry_run_reports_and_writes_nothing(built):
 
 
 def test_missing_corpus_is_a_configuration_error(tmp_path):
-    with pytest.raises(ConfigError, match="does not exist"):
+    with pytest.raises(ConfigError, match="korpusmappen findes ikke"):
         reindex(tmp_path / "nowhere", tmp_path / "index")
     assert not (tmp_path / "index").exists()
 

@@ -46,13 +46,13 @@ def test_core_title_only_when_meaningful(core_title, expected):
 @pytest.mark.parametrize(
     "make, reason",
     [
-        (lambda: b"", "empty"),
-        (lambda: make_docx([]), "no text"),
-        (lambda: make_docx([("text", "  "), ("text", "")]), "no text"),
-        (lambda: b"{\\rtf1 Ikke en docx}", "not a Word file"),
-        (lambda: make_zip({"ppt/presentation.xml": b"<x/>"}), "no word/document.xml"),
-        (lambda: make_docx(MINUTES)[:2000], "not a Word file|broken"),
-        (lambda: make_zip_bomb("word/document.xml"), "zip bomb"),
+        (lambda: b"", "filen er tom"),
+        (lambda: make_docx([]), "ingen tekst"),
+        (lambda: make_docx([("text", "  "), ("text", "")]), "ingen tekst"),
+        (lambda: b"{\\rtf1 Ikke en docx}", "ikke en Word-fil"),
+        (lambda: make_zip({"ppt/presentation.xml": b"<x/>"}), "ingen word/document.xml"),
+        (lambda: make_docx(MINUTES)[:2000], "ikke en Word-fil|ødelagt"),
+        (lambda: make_zip_bomb("word/document.xml"), "zip-bombe"),
     ],
     ids=["empty", "no-paragraphs", "blank-paragraphs", "not-a-zip", "wrong-zip", "truncated", "zip-bomb"],
 )

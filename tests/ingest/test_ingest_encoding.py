@@ -53,17 +53,17 @@ def test_junk_named_txt_is_an_ingest_error_with_reason():
     with pytest.raises(IngestError) as caught:
         text_format.extract(random.Random(1).randbytes(2048), "noter/junk.txt")
     assert caught.value.path == "noter/junk.txt"
-    assert "binary" in caught.value.reason
+    assert "binære data" in caught.value.reason
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\r\n\t"], ids=["empty", "blank"])
 def test_empty_text_file_is_an_error(data):
-    with pytest.raises(IngestError, match="empty"):
+    with pytest.raises(IngestError, match="filen er tom"):
         text_format.extract(data, "tom.txt")
 
 
 def test_punctuation_only_text_file_is_an_error():
-    with pytest.raises(IngestError, match="no readable text"):
+    with pytest.raises(IngestError, match="ingen læsbar tekst"):
         text_format.extract(b"----\n....\n", "streger.txt")
 
 

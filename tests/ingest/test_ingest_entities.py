@@ -44,13 +44,13 @@ def test_missing_file_means_no_entities(tmp_path):
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({"organisation": []}, "unknown top-level key"),
-        ({"organization": [{"name": ""}]}, "name must be a non-empty string"),
-        ({"organization": [{"aliases": ["X"]}]}, "name must be a non-empty string"),
-        ({"organization": [{"name": "KL", "aliases": "K"}]}, "aliases must be a list"),
-        ({"organization": [{"name": "KL", "kind": "x"}]}, "unknown key"),
-        ({"place": [{"name": "Vejle"}, {"name": "Vejle"}]}, "listed twice"),
-        ({"place": {"name": "Vejle"}}, "must be a list"),
+        ({"organisation": []}, "ukendt nøgle øverst"),
+        ({"organization": [{"name": ""}]}, "name skal være en tekst, ikke tom"),
+        ({"organization": [{"aliases": ["X"]}]}, "name skal være en tekst, ikke tom"),
+        ({"organization": [{"name": "KL", "aliases": "K"}]}, "aliases skal være en liste"),
+        ({"organization": [{"name": "KL", "kind": "x"}]}, "ukendt nøgle"),
+        ({"place": [{"name": "Vejle"}, {"name": "Vejle"}]}, "står der to gange"),
+        ({"place": {"name": "Vejle"}}, "skal skrives som \\[\\[place\\]\\]-afsnit"),
     ],
 )
 def test_invalid_entities(data, message):
@@ -61,7 +61,7 @@ def test_invalid_entities(data, message):
 def test_invalid_toml(tmp_path):
     path = tmp_path / "entities.toml"
     path.write_text("[[organization]\n", encoding="utf-8")
-    with pytest.raises(EntitiesError, match="not valid"):
+    with pytest.raises(EntitiesError, match="ikke gyldig"):
         load_entities(path)
 
 

@@ -113,12 +113,12 @@ def test_sloppy_html_still_reads():
 @pytest.mark.parametrize(
     "data, reason",
     [
-        (b"", "empty"),
-        (b"   \n", "empty"),
+        (b"", "filen er tom"),
+        (b"   \n", "filen er tom"),
         (b"<html><head><title>Tom | KL</title><script>x()</script></head><body><nav>Menu</nav></body></html>",
-         "no readable text"),
+         "ingen læsbar tekst"),
         (b"<html><body><header class='site-header'>Logo</header><footer>Kontakt</footer></body></html>",
-         "no readable text"),
+         "ingen læsbar tekst"),
     ],
     ids=["empty", "blank", "only-furniture", "header-footer"],
 )

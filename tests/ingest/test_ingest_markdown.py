@@ -55,5 +55,5 @@ def test_empty_markdown_is_an_error(data):
 
 
 def test_binary_markdown_is_an_error():
-    with pytest.raises(IngestError, match="binary"):
+    with pytest.raises(IngestError, match="binære data"):
         markdown.extract(bytes(range(256)) * 8, "junk.md")

@@ -71,12 +71,12 @@ def test_pdf_with_owner_password_only_is_read():
 @pytest.mark.parametrize(
     "make, reason",
     [
-        (lambda: b"", "empty"),
-        (lambda: make_pdf([""]), "no text layer"),
-        (lambda: make_pdf(["Tekst på siden"])[:-400], "truncated"),
-        (lambda: encrypt_pdf(make_pdf(["Hemmeligt"]), user_password="hemmelig"), "encrypted"),
-        (lambda: b"<html>Not found</html>", "not a PDF"),
-        (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 100 + b"\n%%EOF\n", "cannot be read"),
+        (lambda: b"", "filen er tom"),
+        (lambda: make_pdf([""]), "intet tekstlag"),
+        (lambda: make_pdf(["Tekst på siden"])[:-400], "afkortet"),
+        (lambda: encrypt_pdf(make_pdf(["Hemmeligt"]), user_password="hemmelig"), "krypteret"),
+        (lambda: b"<html>Not found</html>", "ikke en PDF-fil"),
+        (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 100 + b"\n%%EOF\n", "kan ikke læses"),
     ],
     ids=["empty", "blank-page", "truncated", "encrypted", "not-a-pdf", "garbage"],
 )

@@ -81,11 +81,11 @@ def test_the_cache_spares_a_second_ocr(first_read, memo_corpus, monkeypatch):
 
 def test_no_ocr_says_why_the_scan_has_no_text(memo_corpus, monkeypatch):
     monkeypatch.setattr(pdf_ocr, "read_image", fail_if_called)
-    with pytest.raises(IngestError, match="no text layer .*OCR is turned off"):
+    with pytest.raises(IngestError, match="intet tekstlag .*tekstgenkendelse \\(OCR\\) er slået fra"):
         extract_file(memo_corpus, MEMO, options=NO_OCR)
     monkeypatch.setenv("KLIMAVIDEN_OCR", "0")
     assert options_from_environment().ocr is False
-    with pytest.raises(IngestError, match="OCR is turned off"):
+    with pytest.raises(IngestError, match="\\(OCR\\) er slået fra"):
         extract_file(memo_corpus, MEMO)
 
 
@@ -103,7 +103,7 @@ def test_pages_with_text_are_never_ocrd(sample_corpus, monkeypatch):
 
 def test_blank_pages_are_not_ocrd(monkeypatch):
     monkeypatch.setattr(pdf_ocr, "read_image", fail_if_called)
-    with pytest.raises(IngestError, match="no text layer"):
+    with pytest.raises(IngestError, match="intet tekstlag"):
         pdf.extract(make_pdf([""]), "tom.pdf", ExtractOptions())
 
 
@@ -165,7 +165,7 @@ def test_show_with_no_ocr_says_the_scan_was_not_read(memo_corpus):
     from klimaviden.cli import main
 
     result = CliRunner().invoke(main, ["show", str(memo_corpus / MEMO), "--corpus", str(memo_corpus), "--no-ocr"])
-    assert result.exit_code == 1 and "OCR is turned off" in result.output
+    assert result.exit_code == 1 and "(OCR) er slået fra" in result.output
 
 
 @needs_tesseract

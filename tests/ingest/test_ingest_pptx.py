@@ -48,14 +48,14 @@ def test_meaningful_core_title_is_a_fallback():
 @pytest.mark.parametrize(
     "make, reason",
     [
-        (lambda: b"", "empty"),
-        (lambda: make_pptx([]), "no slides"),
-        (lambda: make_pptx([("", "", ""), ("", "", "")]), "no text"),
-        (lambda: b"Dette er ikke en zip-fil, bare tekst med .pptx-endelse", "not a PowerPoint file"),
-        (lambda: make_zip({"word/document.xml": b"<x/>"}), "no ppt/presentation.xml"),
-        (lambda: make_pptx(SLIDES)[:3000], "not a PowerPoint file|broken"),
-        (lambda: make_zip_bomb("ppt/presentation.xml"), "zip bomb"),
-        (lambda: make_zip({"[Content_Types].xml": b"<x", "ppt/presentation.xml": b"<not xml"}), "cannot be read"),
+        (lambda: b"", "filen er tom"),
+        (lambda: make_pptx([]), "ingen dias"),
+        (lambda: make_pptx([("", "", ""), ("", "", "")]), "ingen tekst"),
+        (lambda: b"Dette er ikke en zip-fil, bare tekst med .pptx-endelse", "ikke en PowerPoint-fil"),
+        (lambda: make_zip({"word/document.xml": b"<x/>"}), "ingen ppt/presentation.xml"),
+        (lambda: make_pptx(SLIDES)[:3000], "ikke en PowerPoint-fil|ødelagt"),
+        (lambda: make_zip_bomb("ppt/presentation.xml"), "zip-bombe"),
+        (lambda: make_zip({"[Content_Types].xml": b"<x", "ppt/presentation.xml": b"<not xml"}), "kan ikke læses"),
     ],
     ids=["empty", "no-slides", "no-text", "not-a-zip", "wrong-zip", "truncated", "zip-bomb", "broken-xml"],
 )

@@ -37,7 +37,7 @@ def test_by_mime_type():
 @pytest.mark.parametrize("name, data", [("billede.png", b"\x89PNG\r\n"), ("regneark.xlsx", b"PK\x03\x04x"), ("README", b"tekst")])
 def test_unknown_format_is_unsupported(name, data):
     assert not is_supported(name)
-    with pytest.raises(UnsupportedFormat, match="format not supported"):
+    with pytest.raises(UnsupportedFormat, match="formatet understøttes ikke"):
         format_for(name, data)
 
 

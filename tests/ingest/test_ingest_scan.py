@@ -30,7 +30,7 @@ def test_a_folder_that_cannot_be_listed_is_reported_not_taken_for_empty(corpus, 
     assert not scan.unlisted("arkiv/2019b.txt") and not scan.unlisted("noter/a.txt")
     assert scan.failures() == [{
         "path": "arkiv/2019",
-        "error": "the folder cannot be read (Permission denied); its documents stay as last indexed",
+        "error": "mappen kan ikke læses (Permission denied); dens dokumenter bliver stående i søgningen",
     }]
 
 
@@ -69,4 +69,4 @@ def test_a_backslash_name_beside_the_folder_it_names_is_a_twin(corpus):
     kept = next(f for f in scan.files if f.relpath == "noter/x.txt")
     assert kept.abspath.read_text(encoding="utf-8") == "Den rigtige.\n"
     assert [(t.indexed, t.others) for t in scan.twins] == [("noter/x.txt", ("noter\\x.txt",))]
-    assert "only 'noter/x.txt' is indexed" in scan.failures()[0]["error"]
+    assert "kun 'noter/x.txt' kommer i søgningen" in scan.failures()[0]["error"]

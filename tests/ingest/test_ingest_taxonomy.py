@@ -25,19 +25,19 @@ def test_taxonomy_path(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(TaxonomyError, match="does not exist"):
+    with pytest.raises(TaxonomyError, match="emnefilen findes ikke"):
         load_taxonomy(tmp_path / "taxonomy.toml")
 
 
 def test_invalid_toml_names_the_line(tmp_path):
-    with pytest.raises(TaxonomyError, match=r"not valid TOML .*line 2"):
+    with pytest.raises(TaxonomyError, match=r"ikke gyldig TOML .*linje 2"):
         load_taxonomy(write(tmp_path, '[[topic]]\nslug = "energi\n'))
 
 
 def test_not_utf8(tmp_path):
     path = tmp_path / "taxonomy.toml"
     path.write_bytes('[[topic]]\nlabel = "Bæredygtighed"\n'.encode("utf-16"))
-    with pytest.raises(TaxonomyError, match="not UTF-8"):
+    with pytest.raises(TaxonomyError, match="ikke UTF-8"):
         load_taxonomy(path)
 
 
@@ -55,23 +55,23 @@ def topics_with(**changes):
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({}, "no topics"),
-        ({"topic": []}, "no topics"),
-        ({"topics": []}, "unknown top-level key"),
-        (topics_with(slug="vand"), "topic 'vand': unknown slug; use one of energi, transport"),
-        (topics_with(slug=None), "topic #1 has no slug"),
-        (topics_with(slug=3), "topic #1 has no slug"),
-        (topics_with(label=""), "topic 'energi': label must be a non-empty string"),
-        (topics_with(label=7), "label must be a non-empty string"),
-        (topics_with(description=["x"]), "description must be a string"),
-        (topics_with(terms=[]), "terms must be a non-empty list"),
-        (topics_with(terms="energi"), "terms must be a non-empty list"),
-        (topics_with(terms=None), "terms must be a non-empty list"),
-        (topics_with(terms=["energi", ""]), "every term must be a non-empty string"),
-        (topics_with(terms=["energi", 2]), "every term must be a non-empty string"),
-        (topics_with(terms=["og det"]), "only stop words"),
-        (topics_with(synonyms=["x"]), "unknown key"),
-        ({"topic": ["energi"]}, "topic #1 is not a table"),
+        ({}, "ingen emner"),
+        ({"topic": []}, "ingen emner"),
+        ({"topics": []}, "ukendt nøgle øverst"),
+        (topics_with(slug="vand"), "emnet 'vand': ukendt slug \\(brug en af energi, transport"),
+        (topics_with(slug=None), "emne nr. 1 har ingen slug"),
+        (topics_with(slug=3), "emne nr. 1 har ingen slug"),
+        (topics_with(label=""), "emnet 'energi': label skal være en tekst, ikke tom"),
+        (topics_with(label=7), "label skal være en tekst, ikke tom"),
+        (topics_with(description=["x"]), "description skal være en tekst"),
+        (topics_with(terms=[]), "terms skal være en liste af tekster, ikke tom"),
+        (topics_with(terms="energi"), "terms skal være en liste af tekster, ikke tom"),
+        (topics_with(terms=None), "terms skal være en liste af tekster, ikke tom"),
+        (topics_with(terms=["energi", ""]), "hver term skal være en tekst, ikke tom"),
+        (topics_with(terms=["energi", 2]), "hver term skal være en tekst, ikke tom"),
+        (topics_with(terms=["og det"]), "består kun af stopord"),
+        (topics_with(synonyms=["x"]), "ukendt nøgle"),
+        ({"topic": ["energi"]}, "emne nr. 1 er ikke et \\[\\[topic\\]\\]-afsnit"),
     ],
 )
 def test_invalid_topic(data, message):
@@ -82,14 +82,14 @@ def test_invalid_topic(data, message):
 def test_duplicate_slug():
     data = topics_with()
     data["topic"].append(dict(data["topic"][0]))
-    with pytest.raises(TaxonomyError, match="'energi' is defined twice"):
+    with pytest.raises(TaxonomyError, match="'energi' er skrevet to gange"):
         parse_taxonomy(data)
 
 
 def test_missing_slug_lists_what_is_missing():
     data = topics_with()
     data["topic"] = [t for t in data["topic"] if t["slug"] not in ("ledelse", "affald")]
-    with pytest.raises(TaxonomyError, match="missing topic\\(s\\) affald, ledelse"):
+    with pytest.raises(TaxonomyError, match="emner mangler: affald, ledelse"):
         parse_taxonomy(data)
 
 

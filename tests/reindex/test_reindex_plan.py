@@ -58,7 +58,7 @@ def test_documents_in_an_unreadable_folder_are_kept_and_the_folder_reported():
 
 def test_a_failure_is_carried_while_the_file_is_unchanged():
     files = [Scanned("bad.pdf", 7, 3)]
-    failure = {"path": "bad.pdf", "error": "PDF is encrypted", "stat": "7:3|-|-"}
+    failure = {"path": "bad.pdf", "error": "PDF-filen er krypteret med en adgangskode", "stat": "7:3|-|-"}
     plan = make_plan(files, {"bad.pdf": "-|-"}, {}, [failure], never_same)
     assert plan.extract == [] and plan.carried == [failure]
 

@@ -98,18 +98,18 @@ def good_files() -> dict[str, tuple[str | bytes, str]]:
 # Bad files: relpath -> content (None: made specially below), and a word the reason must hold
 def bad_files(truncated_pdf: bytes) -> dict[str, tuple[str | bytes | None, str]]:
     return {
-        "slemt/tom.txt": (b"", "empty"),
-        "slemt/tom.pdf": (b"", "empty"),
-        "slemt/afkortet.pdf": (truncated_pdf, "truncated"),
-        "slemt/krypteret.pdf": (pdf_bytes(["Hemmelig rapport"], password="hemmelig"), "encrypted"),
+        "slemt/tom.txt": (b"", "filen er tom"),
+        "slemt/tom.pdf": (b"", "filen er tom"),
+        "slemt/afkortet.pdf": (truncated_pdf, "afkortet"),
+        "slemt/krypteret.pdf": (pdf_bytes(["Hemmelig rapport"], password="hemmelig"), "krypteret"),
         "slemt/misdannet.pdf": (b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nrubbish\n%%EOF\n", "PDF"),
         "slemt/ikke-zip.pptx": (b"Dette er ikke en praesentation, bare tekst.\n" * 20, "ZIP"),
         "slemt/ikke-zip.docx": (b"<html>not a word document</html>", "ZIP"),
-        "slemt/zipbombe.docx": (zip_bomb_docx(), "zip bomb"),
-        "slemt/binaer.txt": (bytes(range(256)) * 64, "binary"),
+        "slemt/zipbombe.docx": (zip_bomb_docx(), "zip-bombe"),
+        "slemt/binaer.txt": (bytes(range(256)) * 64, "binære data"),
         "slemt/binaer.html": (os.urandom(2048).replace(b"<", b"\0"), ""),
-        "slemt/for-stor.txt": (None, "size limit"),
-        "slemt/haenger.txt": (note("Notat der hænger", "Parseren hænger."), "time limit"),
+        "slemt/for-stor.txt": (None, "over grænsen på"),
+        "slemt/haenger.txt": (note("Notat der hænger", "Parseren hænger."), "tidsgrænsen"),
     }
 
 

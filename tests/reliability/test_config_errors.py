@@ -29,9 +29,9 @@ def run(corpus, index, *args):
     "text, expected",
     [
         ('[[organization]]\nname = "KL"\n\n[[organization]]\nname = "DI"\nalias = ["Dansk Industri"]\n',
-         "entities.toml, line 4: organization #2: unknown key(s) ['alias']"),
+         "entities.toml, linje 4: organization nr. 2: ukendt nøgle: alias (tilladt er: name, aliases)"),
         ('[[organization]]\nname = "KL"\naliases = ["Kommunernes Landsforening"\n',
-         "entities.toml: not valid TOML (line 3"),
+         "entities.toml: ikke gyldig TOML (linje 3"),
     ],
 )
 def test_an_invalid_entities_toml_exits_2_naming_file_line_and_problem(corpus, tmp_path, text, expected):
@@ -49,7 +49,7 @@ def test_a_taxonomy_with_a_syntax_error_names_the_line_and_the_problem(corpus, t
     line = text.splitlines().index("slug = energi") + 1
     result = run(corpus, tmp_path / "ix", "reindex", "--json")
     assert result.exit_code == 2
-    assert f"taxonomy.toml: not valid TOML (line {line}, column 8: invalid value)" in result.stderr
+    assert f"taxonomy.toml: ikke gyldig TOML (linje {line}, kolonne 8: invalid value)" in result.stderr
 
 
 def test_configuration_files_with_a_byte_order_mark_are_read(corpus, tmp_path):
@@ -70,4 +70,4 @@ def test_an_invalid_topic_names_the_line_it_is_written_on(corpus, tmp_path):
     header = max(n for n, line in enumerate(lines[: lines.index('slug = "skrald"')], start=1) if line == "[[topic]]")
     result = run(corpus, tmp_path / "ix", "reindex", "--json")
     assert result.exit_code == 2
-    assert f"taxonomy.toml, line {header}: topic 'skrald': unknown slug" in result.stderr
+    assert f"taxonomy.toml, linje {header}: emnet 'skrald': ukendt slug" in result.stderr

@@ -174,8 +174,8 @@ def test_files_that_vanish_or_change_during_the_run_are_reported_and_never_half_
     report = reindex(corpus, tmp_path / "index", workers=1).as_dict()
     failed = {f["path"]: f["error"] for f in report["failed"]}
     assert set(failed) == {"z-forsvinder.txt", "m-kopieres.pdf"}
-    assert "does not exist" in failed["z-forsvinder.txt"]
-    assert "truncated" in failed["m-kopieres.pdf"]
+    assert "filen findes ikke" in failed["z-forsvinder.txt"]
+    assert "afkortet" in failed["m-kopieres.pdf"]
     found = fingerprint_paths(tmp_path / "index")
     assert found == {"a-foerst.txt", "m-vokser.txt"}
 

@@ -1,0 +1,110 @@
+"""Click's own usage errors ("No such option", "Missing argument", ...) in plain Danish.
+
+Click words its errors in English; a Group of this class catches them where they are raised (while the
+command line is parsed) and raises them again with Danish text, shown as "Fejl: ..." like our own."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from klimaviden import exit_codes
+from klimaviden.terminal import error_line
+
+# Click's plain UsageError messages, matched on its English wording (click >= 8.1).
+_PLAIN = (
+    (re.compile(r"^No such command '(?P<name>.*)'\.$"), "ukendt kommando: {name}"),
+    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "uventede ekstra argumenter: {args}"),
+    (re.compile(r"^Option '(?P<name>.*)' requires an argument\.$"), "tilvalget {name} skal have en værdi"),
+    (re.compile(r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$"), "tilvalget {name} skal have {n} værdier"),
+    (re.compile(r"^Missing command\.$"), "der mangler en kommando"),
+)
+
+
+class UsageError(click.ClickException):
+    """A user error of ours, already in Danish: printed as "Fejl: ..." and exits 2, like click's own."""
+
+    exit_code = exit_codes.USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(error_line(self.format_message()), file=file, err=file is None)
+
+
+def danish_message(exc: click.UsageError) -> str:
+    """The error's message in Danish; the names of options, arguments and values are kept."""
+    if isinstance(exc, click.NoSuchOption):
+        guess = f" (mente du {_either(exc.possibilities)}?)" if exc.possibilities else ""
+        return f"ukendt tilvalg: {exc.option_name}{guess}"
+    if isinstance(exc, click.BadParameter):
+        hint = _hint(exc)
+        if isinstance(exc, click.MissingParameter):
+            kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
+            what = {"argument": "argumentet", "option": "tilvalget"}.get(kind, "parameteren")
+            return f"{what} {hint} mangler" if hint else f"{what} mangler"
+        # the value's own complaint comes from click's types and stays as they word it
+        return f"ugyldig værdi for {hint}: {exc.message}" if hint else f"ugyldig værdi: {exc.message}"
+    for pattern, danish in _PLAIN:
+        found = pattern.match(exc.message)
+        if found:
+            return danish.format(**found.groupdict())
+    return exc.message
+
+
+def _either(names: list[str]) -> str:
+    """ "--limit, --quiet eller --to"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} eller {names[-1]}"
+
+
+def _hint(exc: click.BadParameter) -> str:
+    if exc.param_hint is not None:
+        hint = exc.param_hint
+        return hint if isinstance(hint, str) else " / ".join(hint)
+    if exc.param is not None:
+        return exc.param.get_error_hint(exc.ctx)
+    return ""
+
+
+class DanishUsageError(click.UsageError):
+    """A click usage error reworded in Danish; shown with the command's usage line and a help hint."""
+
+    def show(self, file=None) -> None:
+        lines = []
+        if self.ctx is not None:
+            usage = self.ctx.get_usage()
+            lines.append(re.sub(r"^Usage:", "Brug:", usage))
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                option = self.ctx.help_option_names[0]
+                lines.append(f"Se '{self.ctx.command_path} {option}' for hjælp.")
+            lines.append("")
+        lines.append(error_line(self.format_message()))
+        click.echo("\n".join(lines), file=file, err=file is None)
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def _reworded(exc: click.UsageError) -> DanishUsageError:
+    danish = DanishUsageError(danish_message(exc), exc.ctx)
+    danish.exit_code = exc.exit_code
+    return danish
+
+
+class DanishGroup(click.Group):
+    """A click Group whose parsing errors, and those of its subcommands, are worded in Danish."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except DanishUsageError:
+            raise
+        except click.UsageError as exc:
+            raise _reworded(exc) from exc
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DanishUsageError:
+            raise
+        except click.UsageError as exc:
+            raise _reworded(exc) from exc
