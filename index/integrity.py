@@ -22,18 +22,18 @@ _WHOOSH_PREFIXES = ("MAIN_", "_MAIN_")
 _NOT_CONTENT_SUFFIXES = (".tmp", "_LOCK", "WRITELOCK")
 
 
-def _is_content(name: str, meta_name: str) -> bool:
-    return name != meta_name and name.startswith(_WHOOSH_PREFIXES) and not name.endswith(_NOT_CONTENT_SUFFIXES)
+def _is_content(name: str) -> bool:
+    return name.startswith(_WHOOSH_PREFIXES) and not name.endswith(_NOT_CONTENT_SUFFIXES)
 
 
-def build_manifest(folder: Path, meta_name: str, previous: dict | None = None) -> dict[str, list]:
+def build_manifest(folder: Path, previous: dict | None = None) -> dict[str, list]:
     """{file name: [size, sha256]} of the generation's Whoosh files as they are now (call right after
     a commit, holding the reindex lock). Whoosh never rewrites a file under the same name, so a file
     already in `previous` with the same size keeps its hash instead of being read again."""
     previous = previous or {}
     manifest = {}
     for entry in os.scandir(folder):
-        if not entry.is_file(follow_symlinks=False) or not _is_content(entry.name, meta_name):
+        if not entry.is_file(follow_symlinks=False) or not _is_content(entry.name):
             continue
         size = entry.stat().st_size
         known = previous.get(entry.name)

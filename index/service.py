@@ -103,11 +103,7 @@ def _open_checked(generation: Generation) -> _Open:
 
 def _raise_if_damaged(generation: Generation, manifest: dict | None) -> None:
     if manifest is None:
-        try:
-            meta = generation.meta()
-        except IndexDamaged:
-            raise
-        manifest = meta.get("files")
+        manifest = generation.meta().get("files")  # garbled metadata raises IndexDamaged itself
         if not manifest:  # nothing recorded to check against: a file that cannot be read is damage
             raise IndexDamaged(generation.path, "dets filer kan ikke læses")
     require_content(generation.path, manifest)

@@ -81,7 +81,7 @@ class Generation:
 
     def record_manifest(self, meta: dict, toc: int, previous: dict | None = None) -> dict:
         """meta with the checksums of the generation's files as committed in `toc`."""
-        return {**meta, "files": build_manifest(self.path, META, previous), "files_toc": toc}
+        return {**meta, "files": build_manifest(self.path, previous), "files_toc": toc}
 
     @property
     def compatible(self) -> bool:

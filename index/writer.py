@@ -117,16 +117,15 @@ def _text(value) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def indexed_files(reader) -> dict[str, Indexed]:
-    """Every live document's stat and checksum, by corpus-relative path (read from columns)."""
-    if not reader.doc_count_all():
-        return {}
+def _indexed_by_docnum(reader):
+    """(docnum, Indexed) of every live document, read from columns."""
+    if not reader.doc_count_all():  # an empty index has no columns
+        return
     columns = {
         name: reader.column_reader(name) for name in ("id", "path", "size", "mtime_ns", "checksum", "deps")
     }
-    out = {}
     for docnum in reader.all_doc_ids():
-        entry = Indexed(
+        yield docnum, Indexed(
             id=_text(columns["id"][docnum]),
             path=_text(columns["path"][docnum]),
             size=int(columns["size"][docnum]),
@@ -134,8 +133,11 @@ def indexed_files(reader) -> dict[str, Indexed]:
             checksum=_text(columns["checksum"][docnum]),
             deps=_text(columns["deps"][docnum]),
         )
-        out[entry.path] = entry
-    return out
+
+
+def indexed_files(reader) -> dict[str, Indexed]:
+    """Every live document's stat and checksum, by corpus-relative path (read from columns)."""
+    return {entry.path: entry for _, entry in _indexed_by_docnum(reader)}
 
 
 def passage_count(reader) -> int:
@@ -146,16 +148,11 @@ def passage_count(reader) -> int:
     return sum(int(column[d]) for d in reader.all_doc_ids())
 
 
-def stored_records(reader, paths: set[str]) -> list[tuple[dict, Indexed]]:
-    """The stored Document records (as_dict) of the live documents with these paths, with what the
-    index remembers of their files: a rebuild carries them over when their files cannot be read."""
-    if not paths:
-        return []
-    wanted = {path: entry for path, entry in indexed_files(reader).items() if path in paths}
-    column = reader.column_reader("path")
-    found = []
-    for docnum in reader.all_doc_ids():
-        entry = wanted.get(_text(column[docnum]))
-        if entry is not None:
-            found.append((json.loads(reader.stored_fields(docnum)["doc"]), entry))
-    return found
+def stored_records(reader, wanted: Callable[[str], bool]) -> list[tuple[dict, Indexed]]:
+    """The stored Document records (as_dict) of the live documents whose path is `wanted`, with what
+    the index remembers of their files: a rebuild carries them over when their files cannot be read."""
+    return [
+        (json.loads(reader.stored_fields(docnum)["doc"]), entry)
+        for docnum, entry in _indexed_by_docnum(reader)
+        if wanted(entry.path)
+    ]

@@ -146,15 +146,11 @@ class RunState:
         if self.live is None or self.damage or not scan.unreadable:
             return []
         with _searcher(self.live) as searcher:
-            paths = {p for p in indexed_files(searcher.reader()) if scan.unlisted(p)}
-            records = stored_records(searcher.reader(), paths)
+            records = stored_records(searcher.reader(), scan.unlisted)
         return [(Document.from_dict(record), entry) for record, entry in records]
 
     def scan(self):
-        scan = scan_corpus(self.corpus_dir)
-        stamps = DependencyStamps(self.corpus_dir)
-        deps = {item.relpath: stamps(item.relpath) for item in scan.files}
-        return scan, deps
+        return scan_with_stamps(self.corpus_dir)
 
     def metadata(self, base: dict, report: ReindexReport, failures: list[dict], stats: dict) -> dict:
         meta = dict(base)
@@ -207,6 +203,13 @@ def _needs_rebuild(live, full: bool, context: str) -> bool:
     if full or live is None or not live.compatible:
         return True
     return live.meta().get("context") != context
+
+
+def scan_with_stamps(corpus_dir: Path):
+    """The corpus scan and each file's dependency stamp (its sidecar and meeting files)."""
+    scan = scan_corpus(corpus_dir)
+    stamps = DependencyStamps(corpus_dir)
+    return scan, {item.relpath: stamps(item.relpath) for item in scan.files}
 
 
 def _same_content(item, old: Indexed) -> bool:
@@ -327,9 +330,7 @@ def _dry_run(corpus_dir: Path, index_dir: Path, full: bool, guard: MassDeleteGua
                 failures = live.meta().get("failures", [])
             passages = passage_count(searcher.reader())
             live_documents = searcher.doc_count()
-    scan = scan_corpus(corpus_dir)
-    stamps = DependencyStamps(corpus_dir)
-    deps = {item.relpath: stamps(item.relpath) for item in scan.files}
+    scan, deps = scan_with_stamps(corpus_dir)
     todo = _plan(scan, deps, indexed, failures)
     guard.check(live_documents if rebuilding else len(indexed), todo.remaining)
     added = sum(1 for item in todo.extract if item.relpath not in indexed)

@@ -192,11 +192,12 @@ def document(doc_id: str):
     file_url = url_for("pages.original", doc_id=doc["id"])
     pdf_page = current if current and is_pdf(doc.get("format") or doc.get("path")) else None
     meeting = service.meeting(doc["meeting"]) if doc.get("meeting") else None
+    doc_kind = doc_format(doc)
     return render_template(
         "document.html",
         doc=doc,
         passages=passages,
-        doc_kind=doc_format(doc),
+        doc_kind=doc_kind,
         current=current,
         pdf_page=pdf_page,
         file_url=file_url,
@@ -211,7 +212,7 @@ def document(doc_id: str):
         topic_labels=_topic_labels(service),
         related=doc.get("related") or [],
         thumbnail_url=url_for("pages.deck_thumbnail_image", doc_id=doc["id"])
-        if doc_format(doc) == "pptx" and _deck_thumbnail(service, doc["id"]) is not None
+        if doc_kind == "pptx" and _deck_thumbnail(service, doc["id"]) is not None
         else None,
     )
 
@@ -323,11 +324,11 @@ def deck_thumbnail_image(doc_id: str):
 
 
 def _deck_thumbnail(service, doc_id: str) -> bytes | None:
-    doc = service.document(doc_id) if _ID.match(doc_id) else None
-    if doc is None or doc_format(doc) != "pptx":
+    """The deck's own thumbnail, looked up by its file alone (no document record, no related list)."""
+    path = service.corpus_file(doc_id) if _ID.match(doc_id) else None
+    if path is None or file_suffix(path.name) != "pptx":
         return None
-    path = service.corpus_file(doc_id)
-    return deck_thumbnail(path) if path is not None else None
+    return deck_thumbnail(path)
 
 
 @bp.get("/sidebillede/<doc_id>/<int:number>-<int:width>.png")
