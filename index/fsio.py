@@ -32,7 +32,9 @@ def write_atomic(path: Path, data: str) -> None:
 
 
 def write_json_atomic(path: Path, data) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+    # no indent: Python's json module encodes indented output in Python, several times slower than
+    # its C encoder (the index metadata holds every meeting's programme)
+    write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def read_json(path: Path, default=None):

@@ -54,10 +54,23 @@ def write_vocabulary(generation_dir: Path, reader) -> Path:
     """Write the vocabulary of the reader's commit beside the index, for the spellers of the
     readers that open it. A reindex calls this after each commit."""
     path = Path(generation_dir) / VOCABULARY_FILE
-    lines = [f"#toc\t{reader_toc(reader)}"]
+    lines = [_toc_line(reader_toc(reader))]
     lines.extend(f"{word}\t{frequency}" for word, frequency in sorted(read_vocabulary(reader).items()))
     write_atomic(path, "\n".join(lines) + "\n")
     return path
+
+
+def vocabulary_is_current(generation_dir: Path, toc) -> bool:
+    """True when the generation's vocabulary file was written for the commit ``toc``."""
+    try:
+        with open(Path(generation_dir) / VOCABULARY_FILE, encoding="utf-8") as handle:
+            return handle.readline().rstrip("\n") == _toc_line(toc)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _toc_line(toc) -> str:
+    return f"#toc\t{toc}"
 
 
 def _vocabulary_file(path: Path | None, toc) -> dict[str, int] | None:
@@ -66,7 +79,7 @@ def _vocabulary_file(path: Path | None, toc) -> dict[str, int] | None:
         return None
     try:
         with open(path, encoding="utf-8") as handle:
-            if handle.readline().rstrip("\n") != f"#toc\t{toc}":
+            if handle.readline().rstrip("\n") != _toc_line(toc):
                 return None
             pairs = (line.rstrip("\n").split("\t") for line in handle)
             return {word: int(frequency) for word, frequency in pairs}

@@ -121,17 +121,18 @@ def _indexed_by_docnum(reader):
     """(docnum, Indexed) of every live document, read from columns."""
     if not reader.doc_count_all():  # an empty index has no columns
         return
-    columns = {
-        name: reader.column_reader(name) for name in ("id", "path", "size", "mtime_ns", "checksum", "deps")
-    }
+    # each column read whole, in order (a lookup per document and column costs several times more)
+    ids, paths, sizes, mtimes, checksums, deps = (
+        list(reader.column_reader(name)) for name in ("id", "path", "size", "mtime_ns", "checksum", "deps")
+    )
     for docnum in reader.all_doc_ids():
         yield docnum, Indexed(
-            id=_text(columns["id"][docnum]),
-            path=_text(columns["path"][docnum]),
-            size=int(columns["size"][docnum]),
-            mtime_ns=int(columns["mtime_ns"][docnum]),
-            checksum=_text(columns["checksum"][docnum]),
-            deps=_text(columns["deps"][docnum]),
+            id=_text(ids[docnum]),
+            path=_text(paths[docnum]),
+            size=int(sizes[docnum]),
+            mtime_ns=int(mtimes[docnum]),
+            checksum=_text(checksums[docnum]),
+            deps=_text(deps[docnum]),
         )
 
 

@@ -76,6 +76,8 @@ class ScanResult:
     twins: list[Twin] = field(default_factory=list)
     # invalid sidecars ({"path", "error"}); their documents are indexed without them
     broken_sidecars: list[dict] = field(default_factory=list)
+    # relpaths of listed files that have a sidecar file beside them (valid or not)
+    sidecars: frozenset[str] = frozenset()
 
     def unlisted(self, relpath: str) -> bool:
         """True when relpath lies in (or is) something the scan could not read: a document indexed
@@ -121,26 +123,19 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
         raise FileNotFoundError(corpus_missing(corpus_dir))
     found: dict[str, list[CorpusFile]] = {}
     skipped, outside, unreadable = [], [], []
-
-    def cannot_list(exc: OSError) -> None:
-        where = Path(exc.filename) if exc.filename else root
-        unreadable.append((_relative(where, root), exc.strerror or str(exc)))
-
     with_sidecar: list[tuple[Path, str]] = []
-    for folder, dirnames, filenames in os.walk(root, onerror=cannot_list, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        names = set(filenames)
-        for filename in sorted(filenames):
-            path = Path(folder) / filename
-            relpath = _relative(path, root)
+    for folder, prefix, entries in _walk(str(root), "", unreadable):
+        names = {entry.name for entry in entries}
+        for entry in entries:
+            relpath = normalize_relpath(prefix + entry.name)
             if is_ignored(relpath):
                 continue
-            if path.is_symlink() and not _inside(path.resolve(), root):
-                log.warning("not following %s: it links outside the corpus", relpath)
-                outside.append(relpath)
-                continue
             try:
-                info = path.stat()
+                if entry.is_symlink() and not _inside(Path(entry.path).resolve(), root):
+                    log.warning("not following %s: it links outside the corpus", relpath)
+                    outside.append(relpath)
+                    continue
+                info = entry.stat()
             except OSError as exc:
                 unreadable.append((relpath, exc.strerror or str(exc)))
                 continue
@@ -149,24 +144,52 @@ def scan_corpus(corpus_dir: Path) -> ScanResult:
             if not is_supported(relpath):
                 skipped.append(relpath)
                 continue
+            path = Path(entry.path)
             found.setdefault(relpath, []).append(CorpusFile(relpath, path, info.st_size, info.st_mtime_ns))
-            if filename + SIDECAR_SUFFIX in names:
+            if entry.name + SIDECAR_SUFFIX in names:
                 with_sidecar.append((path, relpath))
     files, twins = _without_twins(found, root)
     listed = {f.abspath for f in files}
-    broken = sidecar_failures((path, relpath) for path, relpath in with_sidecar if path in listed)
-    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins, broken)
+    kept = [(path, relpath) for path, relpath in with_sidecar if path in listed]
+    broken = sidecar_failures(kept)
+    sidecars = frozenset(relpath for _, relpath in kept)
+    return ScanResult(files, sorted(skipped), sorted(outside), sorted(unreadable), twins, broken, sidecars)
+
+
+def _walk(folder: str, prefix: str, unreadable: list[tuple[str, str]]):
+    """(folder, its corpus-relative prefix, its non-folder entries sorted by name) for a folder and
+    every folder below it that is not hidden, in name order; symbolic links to folders are neither
+    entered nor listed. A folder that cannot be listed is added to ``unreadable`` ("." for the corpus itself)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        unreadable.append((normalize_relpath(prefix.rstrip("/")) or ".", exc.strerror or str(exc)))
+        return
+    files, folders = [], []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        (folders if is_folder else files).append(entry)
+    yield folder, prefix, files
+    for entry in folders:
+        if not entry.name.startswith(".") and not entry.is_symlink():
+            yield from _walk(entry.path, f"{prefix}{entry.name}/", unreadable)
 
 
 def _without_twins(found: dict[str, list[CorpusFile]], root: Path) -> tuple[list[CorpusFile], list[Twin]]:
     """One file per relpath, sorted, and a Twin for each relpath that several files share."""
     files, twins = [], []
     for relpath, group in sorted(found.items()):
+        if len(group) == 1:
+            files.append(group[0])
+            continue
         kept = _canonical(group, root)
         files.append(kept)
-        if len(group) > 1:
-            others = tuple(sorted(_on_disk(f.abspath, root) for f in group if f is not kept))
-            twins.append(Twin(relpath, _on_disk(kept.abspath, root), others))
+        others = tuple(sorted(_on_disk(f.abspath, root) for f in group if f is not kept))
+        twins.append(Twin(relpath, _on_disk(kept.abspath, root), others))
     return files, twins
 
 
@@ -179,10 +202,6 @@ def _canonical(group: list[CorpusFile], root: Path) -> CorpusFile:
 
 def _on_disk(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
-
-
-def _relative(path: Path, root: Path) -> str:
-    return "." if path == root else normalize_relpath(path.relative_to(root).as_posix())
 
 
 def extract_file(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import ingest
 from index.fsio import sha256_file
 from ingest.entities import entities_path
 from ingest.meetings import MEETING_FILE, load_meeting_or_folder, meeting_id_for
@@ -50,17 +51,21 @@ class DependencyStamps:
         self.corpus_dir = Path(corpus_dir)
         self._meetings: dict[str, str] = {}
 
-    def __call__(self, relpath: str) -> str:
+    def __call__(self, relpath: str, has_sidecar: bool = True) -> str:
+        """The document's stamp; ``has_sidecar=False`` (the scan saw no sidecar beside it) spares
+        looking for one."""
         meeting = meeting_id_for(relpath)
-        meeting_stamp = "-"
-        if meeting:
-            if meeting not in self._meetings:
-                folder = self.corpus_dir / meeting
-                invitations = ",".join(content_stamp(p) for p in invitation_files(folder))  # the programme
-                own = content_stamp(folder / MEETING_FILE)
-                self._meetings[meeting] = f"{own}+{invitations}" if invitations else own
-            meeting_stamp = self._meetings[meeting]
-        return f"{content_stamp(sidecar_path(self.corpus_dir / relpath))}|{meeting_stamp}"
+        sidecar = content_stamp(sidecar_path(self.corpus_dir / relpath)) if has_sidecar else "-"
+        return f"{sidecar}|{self.meeting(meeting) if meeting else '-'}"
+
+    def meeting(self, meeting_id: str) -> str:
+        """The stamp of a meeting folder's meeting.toml and invitations."""
+        if meeting_id not in self._meetings:
+            folder = self.corpus_dir / meeting_id
+            invitations = ",".join(content_stamp(p) for p in invitation_files(folder))  # the programme
+            own = content_stamp(folder / MEETING_FILE)
+            self._meetings[meeting_id] = f"{own}+{invitations}" if invitations else own
+        return self._meetings[meeting_id]
 
 
 def file_checksum(path: Path) -> str:
@@ -68,20 +73,57 @@ def file_checksum(path: Path) -> str:
     return sha256_file(path)
 
 
-def meetings_snapshot(corpus_dir: Path) -> tuple[list[dict], list[dict]]:
-    """(meetings as dicts, failures) for every meeting folder; a broken meeting.toml is a failure,
-    and its meeting is the one its folder name gives."""
-    meetings, failures = [], []
+def _reader_fingerprint() -> str:
+    """Changes with any change to the code that reads meetings (all of ingest/): meetings recorded
+    by other code are read again, whatever their stamps."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(ingest.__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_READER = _reader_fingerprint()
+
+
+def meetings_snapshot(
+    corpus_dir: Path, stamps: DependencyStamps, previous: dict | None = None
+) -> tuple[list[dict], list[dict], dict]:
+    """(meetings as dicts, failures, their stamps) for every meeting folder; a broken meeting.toml
+    is a failure, and its meeting is the one its folder name gives.
+
+    ``previous`` is the last run's metadata: a folder whose meeting files have the stamp recorded
+    there gets the meeting recorded there, instead of being read again (reading an invitation's
+    programme means parsing it). The stamps returned are what the next run compares."""
+    known = _known_meetings(previous or {})
+    meetings, failures, kept = [], [], {}
     for folder in sorted(Path(corpus_dir).iterdir()):
         if not folder.is_dir() or folder.is_symlink() or folder.name.startswith("."):
             continue
-        meeting, error = load_meeting_or_folder(Path(corpus_dir), folder.name)
-        if error is not None:
-            reason = f"{error.reason}; mødet og dets dokumenter vises med det, mappens navn og filerne selv oplyser"
-            failures.append({"path": error.path, "error": reason})
+        stamp = stamps.meeting(folder.name)
+        if known.get(folder.name, (None,))[0] == stamp:
+            meeting = known[folder.name][1]
+            kept[folder.name] = stamp
+        else:
+            loaded, error = load_meeting_or_folder(Path(corpus_dir), folder.name)
+            meeting = loaded.as_dict() if loaded is not None else None
+            if error is None:
+                kept[folder.name] = stamp
+            else:  # not kept: read again next time, so the failure is reported on every run
+                reason = f"{error.reason}; mødet og dets dokumenter vises med det, mappens navn og filerne selv oplyser"
+                failures.append({"path": error.path, "error": reason})
         if meeting is not None:
-            meetings.append(meeting.as_dict())
-    return meetings, failures
+            meetings.append(meeting)
+    return meetings, failures, {"reader": _READER, "folders": kept}
+
+
+def _known_meetings(previous: dict) -> dict[str, tuple[str, dict | None]]:
+    """folder -> (stamp, meeting or None) recorded in a run's metadata by this release."""
+    recorded = previous.get("meeting_stamps")
+    if not isinstance(recorded, dict) or recorded.get("reader") != _READER:
+        return {}
+    folders = recorded.get("folders") if isinstance(recorded.get("folders"), dict) else {}
+    by_id = {m.get("id"): m for m in previous.get("meetings") or () if isinstance(m, dict)}
+    return {name: (stamp, by_id.get(name)) for name, stamp in folders.items() if isinstance(stamp, str)}
 
 
 def taxonomy_snapshot(corpus_dir: Path) -> list[dict]:

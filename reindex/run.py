@@ -26,7 +26,7 @@ from index import store
 from index.errors import ConfigError, IndexDamaged
 from index.faults import checkpoint
 from index.integrity import content_problem
-from index.spelling import write_vocabulary
+from index.spelling import vocabulary_is_current, write_vocabulary
 from index.synonyms import snapshot as synonyms_snapshot
 from index.lock import reindex_lock
 from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count, stored_records
@@ -106,8 +106,10 @@ class RunState:
     synonyms: list
     meetings: list
     meeting_failures: list
+    meeting_stamps: dict  # lets the next run reuse the meetings whose files did not change
     live: store.Generation | None
     damage: str | None  # why the live generation cannot be trusted, or None
+    stamps: DependencyStamps
     options: ExtractOptions | None = None
     started_ns: int = field(default_factory=time.time_ns)
 
@@ -115,14 +117,16 @@ class RunState:
     def start(cls, corpus_dir, index_dir, workers, progress, guard, options=None) -> "RunState":
         taxonomy = taxonomy_snapshot(corpus_dir)  # a broken taxonomy stops here, before any writing
         synonyms = synonyms_snapshot(corpus_dir)  # so does a broken synonyms.toml
-        meetings, meeting_failures = meetings_snapshot(corpus_dir)
         live = store.current_generation(index_dir)
         damage = live_damage(live) if live is not None else None
         if damage:
             log.warning("the live index is damaged (%s): rebuilding it", damage)
+        stamps = DependencyStamps(corpus_dir)
+        previous = live.meta() if live is not None and not damage else None
+        meetings, meeting_failures, meeting_stamps = meetings_snapshot(corpus_dir, stamps, previous)
         return cls(
             corpus_dir, index_dir, workers, progress, guard, context_stamp(corpus_dir), taxonomy,
-            synonyms, meetings, meeting_failures, live, damage, options,
+            synonyms, meetings, meeting_failures, meeting_stamps, live, damage, stamps, options,
         )
 
     def needs_rebuild(self, full: bool) -> bool:
@@ -150,7 +154,7 @@ class RunState:
         return [(Document.from_dict(record), entry) for record, entry in records]
 
     def scan(self):
-        return scan_with_stamps(self.corpus_dir)
+        return scan_with_stamps(self.corpus_dir, self.stamps)
 
     def metadata(self, base: dict, report: ReindexReport, failures: list[dict], stats: dict) -> dict:
         meta = dict(base)
@@ -160,6 +164,7 @@ class RunState:
             last_reindex=time.time(),
             failures=failures,
             meetings=self.meetings,
+            meeting_stamps=self.meeting_stamps,
             taxonomy=self.taxonomy,
             synonyms=self.synonyms,
             report=report.as_dict(),
@@ -205,11 +210,11 @@ def _needs_rebuild(live, full: bool, context: str) -> bool:
     return live.meta().get("context") != context
 
 
-def scan_with_stamps(corpus_dir: Path):
+def scan_with_stamps(corpus_dir: Path, stamps: DependencyStamps | None = None):
     """The corpus scan and each file's dependency stamp (its sidecar and meeting files)."""
     scan = scan_corpus(corpus_dir)
-    stamps = DependencyStamps(corpus_dir)
-    return scan, {item.relpath: stamps(item.relpath) for item in scan.files}
+    stamps = stamps or DependencyStamps(corpus_dir)
+    return scan, {item.relpath: stamps(item.relpath, item.relpath in scan.sidecars) for item in scan.files}
 
 
 def _same_content(item, old: Indexed) -> bool:
@@ -295,7 +300,7 @@ def update(state: RunState) -> ReindexReport:
     try:
         if todo.extract or todo.delete:
             _write(ix, state, todo, indexed, report, rebuild=False, before_commit=before_commit)
-        toc = _after_commit(ix, live, report)
+        toc = _after_commit(ix, live, report, committed)
     finally:
         ix.close()
     checkpoint("reindex.committed")
@@ -309,13 +314,22 @@ def update(state: RunState) -> ReindexReport:
     return report
 
 
-def _after_commit(ix, generation: store.Generation, report: ReindexReport) -> int:
-    """Count what the commit holds and write its vocabulary for the spellers; its Whoosh generation."""
-    with ix.searcher() as searcher:
-        report.documents = searcher.doc_count()
-        report.passages = passage_count(searcher.reader())
-        write_vocabulary(generation.path, searcher.reader())
-    return ix.latest_generation()
+def _after_commit(ix, generation: store.Generation, report: ReindexReport, previous: dict | None = None) -> int:
+    """Count what the commit holds and write its vocabulary for the spellers; its Whoosh generation.
+    When nothing was committed since ``previous`` (the metadata of the commit the run started
+    from), its counts stand and its vocabulary file is kept."""
+    toc = ix.latest_generation()
+    counted = (previous or {}).get("report") or {}
+    if previous is not None and previous.get("toc") == toc and {"documents", "passages"} <= counted.keys():
+        report.documents, report.passages = counted["documents"], counted["passages"]
+    else:
+        with ix.searcher() as searcher:
+            report.documents = searcher.doc_count()
+            report.passages = passage_count(searcher.reader())
+    if not vocabulary_is_current(generation.path, toc):
+        with ix.searcher() as searcher:
+            write_vocabulary(generation.path, searcher.reader())
+    return toc
 
 
 def _dry_run(corpus_dir: Path, index_dir: Path, full: bool, guard: MassDeleteGuard) -> ReindexReport:
