@@ -5,7 +5,8 @@ row (left line, right line, ...) gives interleaved half-sentences; pypdf's layou
 columns side by side on one line. PDFium groups a page's characters into text boxes with
 coordinates: when the boxes leave a vertical gutter free in the middle of the page, with text on
 both sides over the same height, the page is read as: what lies above the columns, the left column,
-the right column, what lies below.
+the right column, what lies below. Each side is looked at again the same way, so a page of three
+or four columns is read column by column, left to right.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _MIN_GUTTER = 6.0  # points
 _MIN_SIDE_BOXES = 3
 _CENTRAL = (0.25, 0.75)  # the gutter lies in the middle half of the page
 _EPSILON = 0.5
+_MAX_DEPTH = 3  # splits inside splits: up to eight columns
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,10 @@ class Columns:
     top: float
 
 
-def find_columns(boxes: list[Box], width: float) -> Columns | None:
-    """The gutter of a two-column page, or None for a page read top to bottom. Pure."""
-    gap = _central_gap(boxes, width)
+def find_columns(boxes: list[Box], width: float, left_edge: float = 0.0) -> Columns | None:
+    """The gutter of a page (or of the part of it from ``left_edge`` to ``width``) set in columns,
+    or None for one read top to bottom. Pure."""
+    gap = _central_gap(boxes, left_edge, width)
     if gap is None:
         return None
     gutter = (gap[0] + gap[1]) / 2
@@ -58,10 +61,41 @@ def find_columns(boxes: list[Box], width: float) -> Columns | None:
     return Columns(gutter, max(below, default=0.0), min(above, default=float("inf")))
 
 
-def _central_gap(boxes: list[Box], width: float) -> tuple[float, float] | None:
-    """The widest x interval in the middle of the page covered by the fewest boxes (at most
-    a few lines spanning the page, such as a headline): the candidate gutter."""
-    low, high = _CENTRAL[0] * width, _CENTRAL[1] * width
+Region = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def reading_regions(boxes: list[Box], width: float, height: float) -> list[Region] | None:
+    """The parts of a page in reading order when it is set in columns (what lies above them, each
+    column left to right, what lies below), or None for a page read top to bottom. Pure."""
+    regions = _regions(boxes, (0.0, 0.0, width, height), 0)
+    return regions if len(regions) > 1 else None
+
+
+def _regions(boxes: list[Box], region: Region, depth: int) -> list[Region]:
+    x0, y0, x1, y1 = region
+    columns = find_columns(boxes, x1, x0) if depth < _MAX_DEPTH else None
+    if columns is None:
+        return [region]
+    top, bottom = min(columns.top, y1), max(columns.bottom, y0)
+
+    def inside(b: Box, left: float, right: float) -> bool:
+        return b.left >= left - _EPSILON and b.right <= right + _EPSILON and b.bottom >= bottom - _EPSILON and b.top <= top + _EPSILON
+
+    left_part = [b for b in boxes if inside(b, x0, columns.gutter)]
+    right_part = [b for b in boxes if inside(b, columns.gutter, x1)]
+    return [
+        (x0, top, x1, y1),  # above the columns
+        *_regions(left_part, (x0, bottom, columns.gutter, top), depth + 1),
+        *_regions(right_part, (columns.gutter, bottom, x1, top), depth + 1),
+        (x0, y0, x1, bottom),  # below
+    ]
+
+
+def _central_gap(boxes: list[Box], left_edge: float, right_edge: float) -> tuple[float, float] | None:
+    """The widest x interval in the middle of the page (or part) covered by the fewest boxes (at
+    most a few lines spanning the page, such as a headline): the candidate gutter."""
+    span = right_edge - left_edge
+    low, high = left_edge + _CENTRAL[0] * span, left_edge + _CENTRAL[1] * span
     events = sorted([(b.left, 1) for b in boxes] + [(b.right, -1) for b in boxes])
     covered = sum(1 for b in boxes if b.left < low < b.right)
     best: tuple[int, float, float, float] | None = None  # (coverage, -width, start, end)
@@ -86,22 +120,15 @@ def _central_gap(boxes: list[Box], width: float) -> tuple[float, float] | None:
 
 
 def column_text(page) -> str | None:
-    """A pypdfium2 page's text in column order when it has two columns, else None."""
+    """A pypdfium2 page's text in column order when it is set in columns, else None."""
     textpage = page.get_textpage()
     try:
         width, height = page.get_size()
         boxes = [Box(*textpage.get_rect(i)) for i in range(textpage.count_rects())]
-        columns = find_columns(boxes, width)
-        if columns is None:
+        regions = reading_regions(boxes, width, height)
+        if regions is None:
             return None
-        top = min(columns.top, height)
-        regions = (
-            (0, top, width, height),  # above the columns
-            (0, columns.bottom, columns.gutter, top),
-            (columns.gutter, columns.bottom, width, top),
-            (0, 0, width, columns.bottom),  # below
-        )
-        parts = [textpage.get_text_bounded(*region) for region in regions]
+        parts = [textpage.get_text_bounded(*region) for region in regions if region[3] > region[1]]
     finally:
         textpage.close()
     return "\n".join(_plain(part) for part in parts if part.strip())

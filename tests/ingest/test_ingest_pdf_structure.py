@@ -162,3 +162,60 @@ def test_find_columns_rules():
     full_line = Box(60, 650, 540, 660)  # a line across the gutter between the columns' lines
     assert find_columns(left + right + [full_line], width) is None
     assert find_columns(left, width) is None  # one column
+
+
+THREE_COLUMNS = (
+    ("Varme fra spildevand", "Renseanlægget i Fredericia leverer overskudsvarme til fjernvarmenettet hele "
+     "vinteren. Varmepumpen blev sat i drift i foråret og dækker nu en femtedel af byens behov."),
+    ("Solceller på skoletage", "Kommunen har lagt solceller på elleve skoler. Strømmen bruges i "
+     "dagtimerne, og overskuddet sælges til nettet, når skolerne holder ferie."),
+    ("Cykelstier mellem byerne", "Tre nye supercykelstier forbinder oplandet med stationsbyen. "
+     "Pendlerne sparer tid, og bilkørslen på landevejen er faldet målbart siden åbningen."),
+)
+
+
+def three_column_pdf() -> bytes:
+    """A newsletter page in three columns, written row by row across the page (left, middle and
+    right line, then the next row), as some layout programs do."""
+    from fpdf import FPDF
+
+    page = FPDF(format="A4")
+    page.add_page()
+    page.set_font("Helvetica", "B", 16)
+    page.cell(0, 10, "Nyt fra klimanetværket", new_x="LMARGIN", new_y="NEXT")
+    page.set_font("Helvetica", "", 9)
+    columns = [[title] + page.multi_cell(56, 4.5, body, dry_run=True, output="LINES") for title, body in THREE_COLUMNS]
+    y = 40
+    for row in range(max(len(c) for c in columns)):
+        for x, lines in zip((15, 78, 141), columns):
+            if row < len(lines):
+                page.set_xy(x, y)
+                page.cell(56, 4.5, lines[row])
+        y += 4.5
+    return bytes(page.output())
+
+
+def test_three_columns_are_read_column_by_column():
+    """How we know: the page was written row by row across three columns, so pypdf's text mixes
+    the three stories line by line; read through PDFium's boxes, each story is whole and the
+    stories come left to right."""
+    data = three_column_pdf()
+    interleaved = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    assert "Varme fra spildevand Solceller på skoletage Cykelstier mellem byerne" in interleaved
+    text = " ".join(pdf.extract(data, "nyhedsbrev.pdf").passages[0].text.split())
+    for title, body in THREE_COLUMNS:
+        assert f"{title} {body}" in text
+    order = [text.index(title) for title, _ in THREE_COLUMNS]
+    assert text.index("Nyt fra klimanetværket") < order[0] and order == sorted(order)
+
+
+def test_find_columns_looks_inside_each_side():
+    width = 600.0
+    rows = [[Box(x, 700 - 14 * i, x + 160, 710 - 14 * i) for i in range(6)] for x in (40, 220, 400)]
+    from ingest.pdf_layout import reading_regions
+
+    regions = reading_regions([b for column in rows for b in column], width, 800.0)
+    columns = [r for r in regions if r[1] < 700 < r[3]]
+    assert len(columns) == 3
+    assert [r[0] <= column[0].left and column[0].right <= r[2] for r, column in zip(columns, rows)] == [True] * 3
+    assert reading_regions(rows[0], width, 800.0) is None  # one column
