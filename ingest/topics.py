@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ingest.document import TopicMatch
 from ingest.taxonomy import Topic
@@ -60,11 +61,10 @@ _INSTITUTION_HEADS = re.compile(
 _TITLECASE = re.compile(r"^[A-ZÆØÅ][a-zæøåéü]")
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One analysed word (or hyphen part): its folded form, its stem, the folded spellings of its
     compound parts, the stem of its last part, its token number, whether it lies in a name, and
-    its weight class (title, heading, agenda, opening or body)."""
+    its weight class (title, heading, agenda, opening or body). A tuple: one is made per word."""
 
     word: str
     stem: str
@@ -201,8 +201,9 @@ def _analyse(
         place = where or places.at(token.start, index)
         if where is None and place == "title":
             continue
+        in_name = index in names
         for word, stem, parts, head in _token_items(token.text):
-            items.append(_Item(word, stem, index, parts, head, index in names, place))
+            items.append(_Item(word, stem, index, parts, head, in_name, place))
     return items, len(tokens)
 
 
@@ -230,13 +231,25 @@ class _Places:
         focus = [(m.start(), m.end()) for m in _FOCUS.finditer(text)]  # never overlapping
         self.focus_starts = [start for start, _ in focus]
         self.focus_ends = [end for _, end in focus]
+        self._offset = self._line = self._focus = 0  # where the last lookup stood
 
     def at(self, offset: int, index: int) -> str:
-        kind = self.line_kinds[bisect.bisect_right(self.line_starts, offset) - 1]
+        """The weight class at ``offset`` (of word number ``index``). Asked in reading order, it
+        moves forward through the lines and focus sentences instead of searching them."""
+        if offset < self._offset:
+            self._line = bisect.bisect_right(self.line_starts, offset) - 1
+            self._focus = bisect.bisect_right(self.focus_ends, offset)
+        self._offset = offset
+        starts = self.line_starts
+        while self._line + 1 < len(starts) and starts[self._line + 1] <= offset:
+            self._line += 1
+        kind = self.line_kinds[self._line]
         if kind:
             return kind
-        i = bisect.bisect_right(self.focus_starts, offset) - 1
-        if i >= 0 and offset < self.focus_ends[i]:
+        ends = self.focus_ends
+        while self._focus < len(ends) and ends[self._focus] <= offset:
+            self._focus += 1
+        if self._focus < len(ends) and self.focus_starts[self._focus] <= offset:
             return "agenda"
         return "opening" if index < OPENING_WORDS else "body"
 
