@@ -20,7 +20,9 @@ from ingest.errors import IngestError
 from ingest.normalize import title_from_filename
 from ingest.presenters import ProgrammeItem
 from ingest.programme import invitation_programme
-from ingest.tomlfields import FieldError, check_keys, date_field, list_field, read_toml, table_list_field, text_field
+from ingest.tomlfields import (
+    FieldError, check_keys, date_field, list_field, parse_toml, read_toml_bytes, table_list_field, text_field,
+)
 
 MEETING_FILE = "meeting.toml"
 _KEYS = {"title", "date", "place", "themes", "organizations", "programme"}
@@ -79,7 +81,7 @@ def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
     toml_path = folder / MEETING_FILE
     if toml_path.is_file() and not toml_path.is_symlink():
         try:
-            meeting = parse_meeting(meeting_id, read_toml(toml_path))
+            meeting = _meeting_of(meeting_id, read_toml_bytes(toml_path))
         except FieldError as exc:
             raise IngestError(f"{meeting_id}/{MEETING_FILE}", str(exc)) from exc
     elif name_date(meeting_id)[0]:
@@ -87,6 +89,13 @@ def load_meeting(corpus_dir: Path, meeting_id: str) -> Meeting | None:
     else:
         return None
     return with_programme(meeting, folder)
+
+
+@lru_cache(maxsize=256)
+def _meeting_of(meeting_id: str, raw: bytes) -> Meeting:
+    """The meeting a meeting.toml's bytes describe; every document of a meeting asks for it, so a
+    parser process parses each file's content once."""
+    return parse_meeting(meeting_id, parse_toml(raw))
 
 
 def with_programme(meeting: Meeting, folder: Path) -> Meeting:

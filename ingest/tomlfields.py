@@ -20,11 +20,15 @@ _TOML_WHERE = re.compile(r"^(?P<what>.*?)\s*\((?:at line (?P<line>\d+), column (
 
 
 def read_toml(path: Path) -> dict:
+    return parse_toml(read_toml_bytes(path))
+
+
+def read_toml_bytes(path: Path) -> bytes:
+    """A TOML file's bytes; FieldError when it cannot be read."""
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise FieldError(cannot_read("filen", exc.strerror or exc)) from exc
-    return parse_toml(raw)
 
 
 def parse_toml(raw: bytes) -> dict:
