@@ -75,6 +75,9 @@ class _Item(NamedTuple):
     where: str = "body"
 
 
+_GAP = _Item("", "", -1)  # words that can match no term, however many in a row
+
+
 @dataclass(frozen=True)
 class _Term:
     topic: int
@@ -107,11 +110,28 @@ class _Matcher:
             if len(term.stems) > 1:
                 self.phrases.setdefault(term.stems[0], []).append(term)
         self._known: dict[tuple, tuple[_Term, ...]] = {}
+        self._phrase_stems = {stem for term in self.terms if len(term.stems) > 1 for stem in term.stems}
+        self._relevant: dict[str, bool] = {}
+
+    def relevant(self, token: str) -> bool:
+        """False when no piece of the token can match a term, alone or in a phrase: most words."""
+        known = self._relevant.get(token)
+        if known is None:
+            if len(self._relevant) > _MAX_KNOWN_WORDS:
+                self._relevant.clear()
+            known = any(
+                stem in self._phrase_stems or self._singles_for(_Item(word, stem, 0, parts, head))
+                for word, stem, parts, head in _token_items(token)
+            )
+            self._relevant[token] = known
+        return known
 
     def hits(self, items: list[_Item]) -> dict[_Term, list[tuple[_Item, int]]]:
         """For each matching term, where it matches: (first item, last token), once per token."""
         found: dict[_Term, list[tuple[_Item, int]]] = {}
         for index, item in enumerate(items):
+            if item is _GAP:
+                continue
             matched = [(t, item.token) for t in self._singles_for(item) if not (item.in_name and t.lower)]
             for phrase in self.phrases.get(item.stem, ()):
                 window = items[index : index + len(phrase.stems)]
@@ -139,8 +159,10 @@ def match_topics(
     """The topics whose evidence passes the threshold, best first, each with its triggering terms
     and where they were found. ``headings`` are the document's section headings (strong evidence)."""
     matcher = _matcher(topics)
-    title_items, _ = _analyse(title, "title")
-    body_items, body_words = _analyse(body, None, frozenset(h.strip() for h in headings), title.strip())
+    title_items, _ = _analyse(title, "title", relevant=matcher.relevant)
+    body_items, body_words = _analyse(
+        body, None, frozenset(h.strip() for h in headings), title.strip(), relevant=matcher.relevant
+    )
     required = max(MIN_SCORE, body_words / WORDS_PER_REQUIRED_MATCH)
     # one mention is one stretch of text: "klimaregnskabet" matching both "klimaregnskab" and
     # "regnskab", or "industriel symbiose" and "symbiose", counts once, at its strongest weight
@@ -187,22 +209,31 @@ def _word_matches(item: _Item, term_word: str, term_stem: str) -> bool:
 
 
 def _analyse(
-    text: str, where: str | None, headings: frozenset[str] = frozenset(), title: str = ""
+    text: str, where: str | None, headings: frozenset[str] = frozenset(), title: str = "", relevant=None
 ) -> tuple[list[_Item], int]:
     """The analysed items of a text and its number of words (stop words included). Without a
     fixed ``where`` (the body), each item's weight class comes from its line and position: a line
     that is one of the ``headings``, an agenda line, a focus sentence, the opening, the rest. The
-    title repeated as a line of the body (a slide's title, a page's headline) is counted once."""
+    title repeated as a line of the body (a slide's title, a page's headline) is counted once.
+    Words for which ``relevant`` (token text -> bool) says no are one _GAP: they match nothing
+    and end any phrase, as their items would."""
     items: list[_Item] = []
     tokens = tokenize(text)
     names = _name_tokens(text, tokens)
     places = _Places(text, headings, title) if where is None else None
     for index, token in enumerate(tokens):
+        pieces = _token_items(token.text)
+        if not pieces:
+            continue  # stop words leave no item: a phrase of stems skips them
         place = where or places.at(token.start, index)
         if where is None and place == "title":
             continue
+        if relevant is not None and not relevant(token.text):
+            if not items or items[-1] is not _GAP:
+                items.append(_GAP)
+            continue
         in_name = index in names
-        for word, stem, parts, head in _token_items(token.text):
+        for word, stem, parts, head in pieces:
             items.append(_Item(word, stem, index, parts, head, in_name, place))
     return items, len(tokens)
 
