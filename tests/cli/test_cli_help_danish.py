@@ -38,11 +38,13 @@ GROUP_PATHS = [path for path in ALL_PATHS if isinstance(_lookup(path), click.Gro
 
 
 # click's English wording: headings, its built-in option texts, the hints it adds to option help,
-# its metavars for option types and the usage line's placeholders; and our own English examples.
+# its metavars for option types and the usage line's placeholders; our own English examples; and
+# English words no Danish sentence has (an option name such as --from does not count).
 ENGLISH = re.compile(
     r"Usage:|Options:|Commands:|Positional arguments|Show this message|Show the version|default:|"
     r"\[required\]|env var:|Example:|\[OPTIONS\]|COMMAND \[ARGS\]|"
-    r"\b(?:TEXT|INTEGER|DIRECTORY|FILENAME|PATH|BOOLEAN|FLOAT|RANGE|QUERY|NAME)\b"
+    r"\b(?:TEXT|INTEGER|DIRECTORY|FILENAME|PATH|BOOLEAN|FLOAT|RANGE|QUERY|NAME)\b|"
+    r"(?<![-\w])(?:the|and|of|with|this|from|is|are|by)\b"
 )
 
 
