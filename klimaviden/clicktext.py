@@ -37,6 +37,15 @@ class UsageError(click.ClickException):
         click.echo(error_line(self.format_message()), file=file, err=file is None)
 
 
+class Aborted(click.ClickException):
+    """A prompt the user broke off (Ctrl-C, end of input), said in Danish instead of click's "Aborted!"."""
+
+    exit_code = exit_codes.ABORTED
+
+    def show(self, file=None) -> None:
+        click.echo(f"Afbrudt: {self.format_message()}", file=file, err=file is None)
+
+
 def danish_message(exc: click.UsageError) -> str:
     """The error's message in Danish; the names of options, arguments and values are kept."""
     if isinstance(exc, click.NoSuchOption):

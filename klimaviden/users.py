@@ -15,8 +15,9 @@ from curation.db import Database
 from curation.passwords import WeakPassword
 from ingest.messages import corpus_missing
 from klimaviden.clickhelp import DanishCommand
-from klimaviden.clicktext import DanishGroup, UsageError
+from klimaviden.clicktext import Aborted, DanishGroup, UsageError
 from klimaviden.config import resolve_settings
+from klimaviden.terminal import error_line
 
 
 data_option = click.option(
@@ -37,10 +38,19 @@ def _operator() -> str:
         return "cli"
 
 
-def _password(password_stdin: bool) -> str:
+def _password(password_stdin: bool, nothing_done: str) -> str:
+    """The password from stdin, or typed twice at the prompt; `nothing_done` is said if the prompt is
+    broken off (click's own "Aborted!" and "The two entered values do not match." are English)."""
     if password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return click.prompt("Adgangskode", hide_input=True, confirmation_prompt="Gentag adgangskoden")
+    try:
+        while True:
+            password = click.prompt("Adgangskode", hide_input=True)
+            if click.prompt("Gentag adgangskoden", hide_input=True) == password:
+                return password
+            click.echo(error_line("de to adgangskoder er ikke ens; prøv igen"), err=True)
+    except click.Abort as exc:
+        raise Aborted(nothing_done) from exc
 
 
 @click.group(cls=DanishGroup)
@@ -67,7 +77,8 @@ def add(name, role, password_stdin, data_dir):
         accounts.check_name(name)
         if accounts.get_user(db, name):
             raise accounts.AccountError(accounts.account_exists(name))
-        user = accounts.add_user(db, name, role, _password(password_stdin), by=_operator())
+        password = _password(password_stdin, f"kontoen {name} er ikke oprettet.")
+        user = accounts.add_user(db, name, role, password, by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
     click.echo(f"kontoen {user.name} ({user.role}) er oprettet")
@@ -102,7 +113,8 @@ def passwd(name, password_stdin, data_dir):
     if accounts.get_user(db, name) is None:
         raise UsageError(accounts.no_account(name))
     try:
-        accounts.set_password(db, name, _password(password_stdin), by=_operator())
+        password = _password(password_stdin, f"adgangskoden for {name} er ikke ændret.")
+        accounts.set_password(db, name, password, by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
     click.echo(f"adgangskoden for {name} er ændret")
