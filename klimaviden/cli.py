@@ -18,6 +18,7 @@ import click
 
 from ingest.messages import corpus_missing
 from klimaviden import exit_codes
+from klimaviden.clickhelp import VERSION_OPTION_TEXT
 from klimaviden.clicktext import DanishGroup, UsageError
 from klimaviden.config import resolve_settings
 from klimaviden.logs import configure_logging
@@ -39,8 +40,8 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
     checks_corpus=False leaves a missing corpus folder to the command (to report it its own way)."""
 
     def decorate(command):
-        @click.option("--verbose", "-v", is_flag=True, help="Log every step (debug level).")
-        @click.option("--quiet", "-q", is_flag=True, help="Log errors only.")
+        @click.option("--verbose", "-v", is_flag=True, help="Log hvert trin (debug-niveau).")
+        @click.option("--quiet", "-q", is_flag=True, help="Log kun fejl.")
         @functools.wraps(command)
         def wrapper(*args, verbose: bool, quiet: bool, **kwargs):
             configure_logging(verbose=verbose, quiet=quiet)
@@ -51,11 +52,13 @@ def common_options(needs_corpus: bool = True, needs_index: bool = True, checks_c
 
         if needs_index:
             wrapper = click.option(
-                "--index", type=click.Path(file_okay=False), help="Index folder [env KLIMAVIDEN_INDEX; default ./var/index]."
+                "--index", type=click.Path(file_okay=False), metavar="MAPPE",
+                help="Indeksmappen [miljøvariabel: KLIMAVIDEN_INDEX; standard: ./var/index].",
             )(wrapper)
         if needs_corpus:
             wrapper = click.option(
-                "--corpus", type=click.Path(file_okay=False), help="Corpus folder [env KLIMAVIDEN_CORPUS; default ./corpus]."
+                "--corpus", type=click.Path(file_okay=False), metavar="MAPPE",
+                help="Korpusmappen [miljøvariabel: KLIMAVIDEN_CORPUS; standard: ./corpus].",
             )(wrapper)
         return wrapper
 
@@ -66,9 +69,13 @@ def ocr_options(command):
     """--data/--no-ocr (overriding KLIMAVIDEN_DATA/KLIMAVIDEN_OCR) for commands that read files: they
     reach the command as ``extract_options`` (ingest.options.ExtractOptions)."""
 
-    @click.option("--no-ocr", "no_ocr", is_flag=True, help="Do not read scanned PDF pages with OCR [env KLIMAVIDEN_OCR=0].")
     @click.option(
-        "--data", type=click.Path(file_okay=False), help="Data folder, e.g. the OCR cache [env KLIMAVIDEN_DATA; default ./var/data]."
+        "--no-ocr", "no_ocr", is_flag=True,
+        help="Læs ikke scannede PDF-sider med OCR [miljøvariabel: KLIMAVIDEN_OCR=0].",
+    )
+    @click.option(
+        "--data", type=click.Path(file_okay=False), metavar="MAPPE",
+        help="Datamappen, bl.a. med OCR-cachen [miljøvariabel: KLIMAVIDEN_DATA; standard: ./var/data].",
     )
     @functools.wraps(command)
     def wrapper(*args, data, no_ocr: bool, **kwargs):
@@ -100,35 +107,40 @@ def open_service(settings):
 
 
 @click.group(cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="klimaviden")
+@click.version_option(package_name="klimaviden", help=VERSION_OPTION_TEXT, message="%(prog)s, version %(version)s")
 def main():
-    """klimaviden: search the Danish municipalities' climate-policy network's material.
+    """klimaviden: søg i materialet fra kommunernes netværk for klimapolitik.
 
-    Example: klimaviden reindex && klimaviden search "skybrud"
+    Eksempel: klimaviden reindex && klimaviden search "skybrud"
     """
 
 
 @main.command()
-@click.option("--full", is_flag=True, help="Rebuild from scratch beside the live index, then swap it in.")
-@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout, whatever the exit code.")
-@click.option("--workers", type=click.IntRange(1, 64), help="Parser processes [default: CPU count].")
+@click.option("--full", is_flag=True, help="Byg et helt nyt indeks ved siden af det gamle, og skift så over til det.")
+@click.option("--dry-run", is_flag=True, help="Vis hvad der ville blive ændret, uden at skrive noget.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv præcis ét JSON-objekt på stdout, uanset afslutningskoden.")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), metavar="ANTAL",
+    help="Antal processer, der læser filerne (standard: én pr. CPU-kerne).",
+)
 @click.option(
     "--allow-mass-delete", is_flag=True,
-    help="Let the run remove more than half of the indexed documents (refused otherwise, exit 3).",
+    help="Tillad at kørslen fjerner mere end halvdelen af de indekserede dokumenter "
+    "(ellers afvises den med afslutningskode 3).",
 )
 @common_options(checks_corpus=False)
 @ocr_options
 def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete, extract_options):
-    """Index the corpus: new files added, changed updated, vanished deleted.
+    """Indeksér korpusset: nye, ændrede og forsvundne filer.
 
-    Safe to re-run from cron. A damaged index is rebuilt by itself. Exit codes: 0 all good,
-    1 some files failed (the rest is indexed), 2 usage or configuration error, 3 refused: the run
-    would remove more than half of the index (the corpus looks empty or unmounted; nothing
-    touched), 74 the index could not be written (disk full, read-only), 75 another reindex is
-    running.
+    Nye filer tilføjes, ændrede opdateres, og forsvundne slettes fra indekset. Kan trygt køres igen og
+    igen fra cron. Et beskadiget indeks bygges op igen af sig selv.
+    Afslutningskoder: 0 alt gik godt, 1 nogle filer kunne ikke læses (resten er indekseret),
+    2 forkert brug eller fejl i opsætningen, 3 afvist: kørslen ville fjerne mere end halvdelen af
+    indekset (korpusset ser tomt ud eller er ikke monteret; intet er rørt), 74 indekset kunne ikke
+    skrives (disken er fuld eller skrivebeskyttet), 75 en anden indeksering er i gang.
 
-    Example: klimaviden reindex --corpus /srv/klimaviden/corpus --json
+    Eksempel: klimaviden reindex --corpus /srv/klimaviden/corpus --json
     """
     from reindex import reindex as run_reindex
     from reindex.outcome import run_outcome
@@ -160,24 +172,33 @@ def reindex(settings, quiet, full, dry_run, as_json, workers, allow_mass_delete,
 
 
 @main.command()
-@click.argument("query", required=False, default="")
-@click.option("--theme", help="Theme slug, e.g. erhvervspartnerskaber-og-sektorkobling.")
-@click.option("--topic", multiple=True, help="DK2020 topic slug; repeat for any of several.")
-@click.option("--type", "doc_type", help="announcement, news, presentation, report, case, minutes, notes or other.")
-@click.option("--org", help="Organisation name, e.g. 'Dansk Industri'.")
-@click.option("--presenter", help="Presenter's name, e.g. 'Lone Vestergaard Holm'.")
-@click.option("--from", "date_from", help="Earliest date (YYYY-MM-DD), inclusive.")
-@click.option("--to", "date_to", help="Latest date (YYYY-MM-DD), inclusive.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
-@click.option("--limit", type=int, default=10, show_default=True, help="Results per page (1-100).")
-@click.option("--page", type=int, default=1, show_default=True, help="Page number, from 1.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@click.argument("query", required=False, default="", metavar="[SØGEORD]")
+@click.option("--theme", metavar="SLUG", help="Mødetema, f.eks. erhvervspartnerskaber-og-sektorkobling.")
+@click.option(
+    "--topic", multiple=True, metavar="SLUG",
+    help="DK2020-emne, f.eks. klimatilpasning; gentag tilvalget for at finde dokumenter med et af flere emner.",
+)
+@click.option(
+    "--type", "doc_type", metavar="TYPE",
+    help="Dokumenttype: announcement, news, presentation, report, case, minutes, notes eller other.",
+)
+@click.option("--org", metavar="NAVN", help="Organisationens navn, f.eks. 'Dansk Industri'.")
+@click.option("--presenter", metavar="NAVN", help="Oplægsholderens navn, f.eks. 'Lone Vestergaard Holm'.")
+@click.option("--from", "date_from", metavar="DATO", help="Fra og med denne dato (ÅÅÅÅ-MM-DD).")
+@click.option("--to", "date_to", metavar="DATO", help="Til og med denne dato (ÅÅÅÅ-MM-DD).")
+@click.option(
+    "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+    help="Sortér efter relevans (relevance) eller dato, nyeste først (date).",
+)
+@click.option("--limit", type=int, default=10, show_default=True, metavar="ANTAL", help="Antal resultater pr. side (1-100).")
+@click.option("--page", type=int, default=1, show_default=True, metavar="SIDE", help="Sidenummer, fra 1.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som ét JSON-objekt.")
 @common_options()
 def search(settings, quiet, query, theme, topic, doc_type, org, presenter, date_from, date_to, sort, limit, page,
            as_json):
-    """Search the index; the same search the web app runs.
+    """Søg i indekset, med samme søgning som webappen.
 
-    Example: klimaviden search "skybrud" --topic klimatilpasning --from 2021-01-01 --json
+    Eksempel: klimaviden search "skybrud" --topic klimatilpasning --from 2021-01-01 --json
     """
     from index.errors import InvalidRequest
     from index.query import parse_search_params
@@ -208,16 +229,16 @@ def search(settings, quiet, query, theme, topic, doc_type, org, presenter, date_
 
 
 @main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False), metavar="FIL")
+@click.option("--json", "as_json", is_flag=True, help="Skriv posten som JSON.")
 @common_options(needs_index=False)
 @ocr_options
 def show(settings, quiet, path, as_json, extract_options):
-    """Show what klimaviden understands from one file, without indexing it.
+    """Vis hvad klimaviden får ud af én fil, uden at indeksere den.
 
-    A file inside the corpus inherits its meeting's metadata and sidecar.
+    En fil inde i korpusset arver sit mødes metadata og sin sidecar-fil.
 
-    Example: klimaviden show corpus/2021-04-29-erhvervspartnerskaber/invitation.html --json
+    Eksempel: klimaviden show corpus/2021-04-29-erhvervspartnerskaber/invitation.html --json
     """
     from ingest.errors import ConfigError, IngestError
     from ingest.pipeline import extract_file
@@ -246,12 +267,15 @@ def corpus_relative(corpus: Path, path: Path) -> tuple[Path, str]:
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv tallene som JSON.")
 @common_options()
 def stats(settings, quiet, as_json):
-    """Print document, passage and per-topic counts, index size, last reindex and its failures.
+    """Vis tal for indekset og den seneste indeksering.
 
-    Example: klimaviden stats --index /srv/klimaviden/index
+    Antal dokumenter og tekstafsnit, dokumenter pr. DK2020-emne, indeksets størrelse, tidspunktet for
+    seneste indeksering og de filer, den ikke kunne læse.
+
+    Eksempel: klimaviden stats --index /srv/klimaviden/index
     """
     figures = open_service(settings).stats()
     if as_json:
@@ -261,17 +285,22 @@ def stats(settings, quiet, as_json):
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADRESSE", help="Adressen, webappen lytter på.")
 @click.option(
-    "--data", type=click.Path(file_okay=False),
-    help="Data folder: page images, accounts, the audit trail [env KLIMAVIDEN_DATA; default ./var/data].",
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), metavar="PORT",
+    help="Porten, webappen lytter på.",
+)
+@click.option(
+    "--data", type=click.Path(file_okay=False), metavar="MAPPE",
+    help="Datamappen med sidebilleder, konti og logbogen [miljøvariabel: KLIMAVIDEN_DATA; standard: ./var/data].",
 )
 @common_options()
 def serve(settings, quiet, host, port, data):
-    """Serve the web app for development (production: gunicorn 'webapp:create_app()').
+    """Kør webappen til udvikling.
 
-    Example: klimaviden serve --port 8000
+    I drift køres den med gunicorn: gunicorn 'webapp:create_app()'.
+
+    Eksempel: klimaviden serve --port 8000
     """
     from werkzeug.serving import make_server
 

@@ -1,7 +1,8 @@
 """Click's own usage errors ("No such option", "Missing argument", ...) in plain Danish.
 
 Click words its errors in English; a Group of this class catches them where they are raised (while the
-command line is parsed) and raises them again with Danish text, shown as "Fejl: ..." like our own."""
+command line is parsed) and raises them again with Danish text, shown as "Fejl: ..." like our own. Its
+help pages are Danish too (klimaviden/clickhelp.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ import re
 import click
 
 from klimaviden import exit_codes
+from klimaviden.clickhelp import DanishCommand, DanishHelp
 from klimaviden.terminal import error_line
+
+# Raised by click >= 8.2 for a group typed without a command: its message is the help page itself
+# (already Danish), shown as it is.
+_HELP_INSTEAD = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 # Click's plain UsageError messages, matched on its English wording (click >= 8.1).
 _PLAIN = (
@@ -29,6 +35,15 @@ class UsageError(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(error_line(self.format_message()), file=file, err=file is None)
+
+
+class Aborted(click.ClickException):
+    """A prompt the user broke off (Ctrl-C, end of input), said in Danish instead of click's "Aborted!"."""
+
+    exit_code = exit_codes.ABORTED
+
+    def show(self, file=None) -> None:
+        click.echo(f"Afbrudt: {self.format_message()}", file=file, err=file is None)
 
 
 def danish_message(exc: click.UsageError) -> str:
@@ -71,8 +86,7 @@ class DanishUsageError(click.UsageError):
     def show(self, file=None) -> None:
         lines = []
         if self.ctx is not None:
-            usage = self.ctx.get_usage()
-            lines.append(re.sub(r"^Usage:", "Brug:", usage))
+            lines.append(self.ctx.get_usage())
             if self.ctx.command.get_help_option(self.ctx) is not None:
                 option = self.ctx.help_option_names[0]
                 lines.append(f"Se '{self.ctx.command_path} {option}' for hjælp.")
@@ -90,13 +104,21 @@ def _reworded(exc: click.UsageError) -> DanishUsageError:
     return danish
 
 
-class DanishGroup(click.Group):
-    """A click Group whose parsing errors, and those of its subcommands, are worded in Danish."""
+class DanishGroup(DanishHelp, click.Group):
+    """A click Group whose parsing errors, and those of its subcommands, are worded in Danish, and
+    whose help is in Danish; its subcommands and subgroups are made of the same classes."""
+
+    command_class = DanishCommand
+    group_class = type
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
 
     def make_context(self, *args, **kwargs):
         try:
             return super().make_context(*args, **kwargs)
-        except DanishUsageError:
+        except (DanishUsageError, _HELP_INSTEAD):
             raise
         except click.UsageError as exc:
             raise _reworded(exc) from exc
@@ -104,7 +126,7 @@ class DanishGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except DanishUsageError:
+        except (DanishUsageError, _HELP_INSTEAD):
             raise
         except click.UsageError as exc:
             raise _reworded(exc) from exc

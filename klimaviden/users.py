@@ -14,13 +14,15 @@ from curation import accounts, audit, trash
 from curation.db import Database
 from curation.passwords import WeakPassword
 from ingest.messages import corpus_missing
-from klimaviden.clicktext import UsageError
+from klimaviden.clickhelp import DanishCommand
+from klimaviden.clicktext import Aborted, DanishGroup, UsageError
 from klimaviden.config import resolve_settings
+from klimaviden.terminal import error_line
 
 
 data_option = click.option(
-    "--data", "data_dir", type=click.Path(file_okay=False),
-    help="Data folder with accounts and the audit trail [env KLIMAVIDEN_DATA; default ./var/data].",
+    "--data", "data_dir", type=click.Path(file_okay=False), metavar="MAPPE",
+    help="Datamappen med konti og logbogen [miljøvariabel: KLIMAVIDEN_DATA; standard: ./var/data].",
 )
 
 
@@ -36,49 +38,59 @@ def _operator() -> str:
         return "cli"
 
 
-def _password(password_stdin: bool) -> str:
+def _password(password_stdin: bool, nothing_done: str) -> str:
+    """The password from stdin, or typed twice at the prompt; `nothing_done` is said if the prompt is
+    broken off (click's own "Aborted!" and "The two entered values do not match." are English)."""
     if password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return click.prompt("Adgangskode", hide_input=True, confirmation_prompt="Gentag adgangskoden")
+    try:
+        while True:
+            password = click.prompt("Adgangskode", hide_input=True)
+            if click.prompt("Gentag adgangskoden", hide_input=True) == password:
+                return password
+            click.echo(error_line("de to adgangskoder er ikke ens; prøv igen"), err=True)
+    except click.Abort as exc:
+        raise Aborted(nothing_done) from exc
 
 
-@click.group()
+@click.group(cls=DanishGroup)
 def users():
-    """Manage the accounts that may add and correct material.
+    """Administrér de konti, der må tilføje og rette materiale.
 
-    Example: klimaviden users add anne --role coordinator
+    Eksempel: klimaviden users add anne --role coordinator
     """
 
 
 @users.command("add")
-@click.argument("name")
+@click.argument("name", metavar="NAVN")
 @click.option("--role", type=click.Choice(accounts.ROLES), required=True,
-              help="coordinator: adds and corrects material; admin: also manages accounts.")
-@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
+              help="coordinator: tilføjer og retter materiale; admin: administrerer også konti.")
+@click.option("--password-stdin", is_flag=True, help="Læs adgangskoden fra første linje på stdin.")
 @data_option
 def add(name, role, password_stdin, data_dir):
-    """Create an account (asks for the password twice).
+    """Opret en konto (spørger om adgangskoden to gange).
 
-    Example: echo "$PASSWORD" | klimaviden users add anne --role coordinator --password-stdin
+    Eksempel: echo "$PASSWORD" | klimaviden users add anne --role coordinator --password-stdin
     """
     db = _database(data_dir)
     try:
         accounts.check_name(name)
         if accounts.get_user(db, name):
             raise accounts.AccountError(accounts.account_exists(name))
-        user = accounts.add_user(db, name, role, _password(password_stdin), by=_operator())
+        password = _password(password_stdin, f"kontoen {name} er ikke oprettet.")
+        user = accounts.add_user(db, name, role, password, by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
     click.echo(f"kontoen {user.name} ({user.role}) er oprettet")
 
 
 @users.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {name, role, created}.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv en JSON-liste med {name, role, created}.")
 @data_option
 def list_(as_json, data_dir):
-    """List the accounts.
+    """Vis kontiene.
 
-    Example: klimaviden users list --json
+    Eksempel: klimaviden users list --json
     """
     found = accounts.list_users(_database(data_dir))
     if as_json:
@@ -89,31 +101,32 @@ def list_(as_json, data_dir):
 
 
 @users.command("passwd")
-@click.argument("name")
-@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
+@click.argument("name", metavar="NAVN")
+@click.option("--password-stdin", is_flag=True, help="Læs adgangskoden fra første linje på stdin.")
 @data_option
 def passwd(name, password_stdin, data_dir):
-    """Set a new password (ends the account's sessions).
+    """Sæt en ny adgangskode (kontoen bliver logget ud overalt).
 
-    Example: klimaviden users passwd anne
+    Eksempel: klimaviden users passwd anne
     """
     db = _database(data_dir)
     if accounts.get_user(db, name) is None:
         raise UsageError(accounts.no_account(name))
     try:
-        accounts.set_password(db, name, _password(password_stdin), by=_operator())
+        password = _password(password_stdin, f"adgangskoden for {name} er ikke ændret.")
+        accounts.set_password(db, name, password, by=_operator())
     except (accounts.AccountError, WeakPassword) as exc:
         raise UsageError(str(exc)) from exc
     click.echo(f"adgangskoden for {name} er ændret")
 
 
 @users.command("remove")
-@click.argument("name")
+@click.argument("name", metavar="NAVN")
 @data_option
 def remove(name, data_dir):
-    """Remove an account and end its sessions.
+    """Fjern en konto og log den ud overalt.
 
-    Example: klimaviden users remove anne
+    Eksempel: klimaviden users remove anne
     """
     try:
         accounts.remove_user(_database(data_dir), name, by=_operator())
@@ -122,15 +135,17 @@ def remove(name, data_dir):
     click.echo(f"kontoen {name} er fjernet")
 
 
-@click.command("audit")
+@click.command("audit", cls=DanishCommand)
 @click.option("--json", "as_json", is_flag=True,
-              help='Print a JSON list of {"at", "user", "action", "target", "before", "after"}.')
-@click.option("--limit", type=click.IntRange(1), help="Only the newest N rows.")
+              help='Skriv en JSON-liste med {"at", "user", "action", "target", "before", "after"}.')
+@click.option("--limit", type=click.IntRange(1), metavar="N", help="Vis kun de N nyeste linjer.")
 @data_option
 def audit_command(as_json, limit, data_dir):
-    """Print the audit trail: sign-ins, uploads, edits, removals, restores, account changes.
+    """Vis logbogen over logins og ændringer.
 
-    Example: klimaviden audit --json --limit 100
+    Logbogen viser logins, uploads, rettelser, fjernelser, gendannelser og ændringer af konti.
+
+    Eksempel: klimaviden audit --json --limit 100
     """
     rows = audit.entries(_database(data_dir), limit=limit)
     if as_json:
@@ -140,23 +155,33 @@ def audit_command(as_json, limit, data_dir):
             click.echo(f"{row['at']}\t{row['user'] or '-'}\t{row['action']}\t{row['target'] or ''}")
 
 
-@click.group("trash")
+@click.group("trash", cls=DanishGroup)
 def trash_command():
-    """The corpus's trash (.papirkurv/), where removed files wait to be restored.
+    """Papirkurven med fjernede filer (.papirkurv/).
 
-    Example: klimaviden trash purge --corpus /srv/klimaviden/corpus
+    Fjernede filer ligger i korpussets .papirkurv/ og kan gendannes, indtil de slettes for altid.
+
+    Eksempel: klimaviden trash purge --corpus /srv/klimaviden/corpus
     """
 
 
 @trash_command.command("purge")
-@click.option("--corpus", type=click.Path(file_okay=False), help="Corpus folder [env KLIMAVIDEN_CORPUS; default ./corpus].")
-@click.option("--days", type=click.IntRange(0), help="Keep removed files this many days [env KLIMAVIDEN_TRASH_DAYS; default 90].")
-@click.option("--json", "as_json", is_flag=True, help="Print the deleted entries as one JSON list.")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), metavar="MAPPE",
+    help="Korpusmappen [miljøvariabel: KLIMAVIDEN_CORPUS; standard: ./corpus].",
+)
+@click.option(
+    "--days", type=click.IntRange(0), metavar="DAGE",
+    help="Antal dage, fjernede filer bliver liggende i papirkurven [miljøvariabel: KLIMAVIDEN_TRASH_DAYS; standard: 90].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Skriv de slettede filer som én JSON-liste.")
 @data_option
 def purge(corpus, days, as_json, data_dir):
-    """Delete for good what has been in the trash longer than the retention time (audited).
+    """Tøm papirkurven for filer, der er ældre end opbevaringstiden.
 
-    Example: klimaviden trash purge --days 90 --json
+    Filerne slettes for altid, og hver sletning skrives i logbogen.
+
+    Eksempel: klimaviden trash purge --days 90 --json
     """
     settings = resolve_settings(corpus, data=data_dir)
     if not settings.corpus.is_dir():

@@ -29,7 +29,7 @@ def test_the_commands_exist():
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
-    assert "Example: klimaviden " + command in result.output
+    assert "Eksempel: klimaviden " + command in result.output
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -80,4 +80,6 @@ def test_clicks_own_usage_errors_are_in_danish():
     assert "Fejl: ukendt tilvalg: --limt (mente du --limit" in result.stderr
     assert "No such option" not in result.output and "Error:" not in result.output
     missing = CliRunner().invoke(main, ["show"])
-    assert missing.exit_code == 2 and "Fejl: argumentet 'PATH' mangler" in missing.stderr
+    # the argument is named as the usage line above the error names it
+    assert missing.exit_code == 2 and "Fejl: argumentet 'FIL' mangler" in missing.stderr
+    assert missing.stderr.startswith("Brug: ") and "[TILVALG] FIL\n" in missing.stderr

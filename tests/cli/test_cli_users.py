@@ -54,3 +54,19 @@ def test_an_existing_account_is_not_replaced(run):
     result = run("users", "add", "anne", "--role", "admin", "--password-stdin", stdin=PASSWORD)
     assert result.exit_code == 2 and "kontoen 'anne' findes allerede" in result.output
     assert json.loads(run("users", "list", "--json").output)[0]["role"] == "coordinator"
+
+
+def test_two_different_passwords_at_the_prompt_are_told_in_danish_and_asked_again(run):
+    result = run("users", "add", "bo", "--role", "admin", stdin=f"{PASSWORD}\nsolceller-paa-taget!\n{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert "Fejl: de to adgangskoder er ikke ens; prøv igen" in result.stderr
+    assert "do not match" not in result.output
+    assert "kontoen bo (admin) er oprettet" in result.stdout
+
+
+def test_a_prompt_broken_off_creates_nothing_and_says_so_in_danish(run):
+    result = run("users", "add", "bo", "--role", "admin", stdin=f"{PASSWORD}\n")  # the repeat never comes
+    assert result.exit_code == 1
+    assert "Aborted" not in result.output
+    assert "Afbrudt: kontoen bo er ikke oprettet." in result.stderr
+    assert json.loads(run("users", "list", "--json").output) == []
