@@ -41,6 +41,11 @@ def extract(data: bytes, name: str) -> Extracted:
         package = Package(archive, name, "præsentationen")
         slides = [_slide(package, part) for part in _slide_parts(package)]
         core_title, author = package.core_properties()
+    return deck(name, slides, core_title, author)
+
+
+def deck(name: str, slides: list[tuple[str, str]], core_title: str, author: str) -> Extracted:
+    """The Extracted of a presentation from its slides' (title, text) and core properties."""
     passages = tuple(
         Passage(number, text, title or None)
         for number, (title, text) in enumerate(slides, start=1)

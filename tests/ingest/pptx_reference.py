@@ -14,14 +14,13 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.oxml.ns import qn
 
-from ingest.document import Passage
 from ingest.errors import IngestError
 from ingest.extracted import Extracted
 from ingest.formats.ooxml import open_zip
+from ingest.formats.pptx import deck
 from ingest.messages import cannot_read
-from ingest.normalize import clean_line, is_meaningful_title, normalize_text
+from ingest.normalize import clean_line, normalize_text
 
-NAME = "pptx"
 _TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 _FURNITURE_TYPES = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
 # the shape's own offset: p:spPr or p:grpSpPr / a:xfrm / a:off, or p:xfrm / a:off for tables and charts
@@ -38,25 +37,7 @@ def extract(data: bytes, name: str) -> Extracted:
     except (PackageNotFoundError, LxmlError, BadZipFile, zlib.error, EOFError, KeyError, ValueError,
             AttributeError, TypeError) as exc:
         raise IngestError(name, cannot_read("præsentationen", f"{type(exc).__name__}: {exc}")) from exc
-    passages = tuple(
-        Passage(number, text, title or None)
-        for number, (title, text) in enumerate(slides, start=1)
-        if title or text
-    )
-    if not passages:
-        reason = "præsentationen har ingen dias" if not slides else "præsentationen indeholder ingen tekst"
-        raise IngestError(name, reason)
-    titles = [title for title, _ in slides[:1] if title]
-    if is_meaningful_title(core_title, name):
-        titles.append(clean_line(core_title))
-    titles += [p.heading for p in passages if p.heading][:1]
-    return Extracted(
-        format=NAME,
-        passages=passages,
-        title_candidates=tuple(dict.fromkeys(titles)),
-        hints=("slides",),
-        authors=(clean_line(author),) if author and clean_line(author) else (),
-    )
+    return deck(name, slides, core_title, author)
 
 
 def _slide(slide) -> tuple[str, str]:
