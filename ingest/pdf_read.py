@@ -52,8 +52,9 @@ def open_document(data: bytes, name: str) -> pdfium.PdfDocument | None:
 
 
 def read_document(document: pdfium.PdfDocument, name: str) -> PdfContent:
-    """The content of a PDF that PDFium opened. A page PDFium cannot load counts as a blank page."""
-    slides = _looks_like_slides(document)
+    """The content of a PDF that PDFium opened, each page loaded once. A page PDFium cannot load
+    counts as a blank page."""
+    slides = False
     texts: list[str] = []
     scans: list[int] = []
     for index in range(len(document)):
@@ -64,6 +65,8 @@ def read_document(document: pdfium.PdfDocument, name: str) -> PdfContent:
             texts.append("")
             continue
         try:
+            if index == 0:
+                slides = _is_landscape(page)
             text = page_text(page, columns=not slides)
             if is_scan(text, page):
                 scans.append(index + 1)
@@ -92,14 +95,8 @@ def _defined_labels(document: pdfium.PdfDocument) -> tuple[str, ...] | None:
     return tuple(document.get_page_label(index) for index in range(len(document)))
 
 
-def _looks_like_slides(document: pdfium.PdfDocument) -> bool:
-    """Landscape pages (the first page's box, its /Rotate aside), as an exported slide deck has."""
-    try:
-        page = document[0]
-    except (pdfium.PdfiumError, IndexError):
-        return False
-    try:
-        left, bottom, right, top = page.get_bbox()
-    finally:
-        page.close()
+def _is_landscape(page: pdfium.PdfPage) -> bool:
+    """Whether the first page is landscape (its box, its /Rotate aside), as exported slides are:
+    the document is then read as slides."""
+    left, bottom, right, top = page.get_bbox()
     return abs(right - left) > abs(top - bottom) * SLIDE_RATIO
