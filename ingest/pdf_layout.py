@@ -1,8 +1,9 @@
-"""Multi-column PDF pages read column by column, through PDFium's text boxes (pypdfium2).
+"""A PDF page's text through PDFium (pypdfium2), multi-column pages read column by column.
 
-pypdf reads a page in content-stream order, and a typesetter that writes a two-column page row by
-row (left line, right line, ...) gives interleaved half-sentences; pypdf's layout mode keeps both
-columns side by side on one line. PDFium groups a page's characters into text boxes with
+A page's text in content-stream order (PDFium's whole-page text, as pypdf's) follows the order the
+typesetter wrote it in, and one that writes a two-column page row by row (left line, right line,
+...) gives interleaved half-sentences; pypdf's layout mode keeps both columns side by side on one
+line. PDFium groups a page's characters into text boxes with
 coordinates: when the boxes leave a vertical gutter free in the middle of the page, with text on
 both sides over the same height, the page is read as: what lies above the columns, the left column,
 the right column, what lies below. Each side is looked at again the same way, so a page of three
@@ -11,6 +12,7 @@ or four columns is read column by column, left to right.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _MIN_GUTTER = 6.0  # points
@@ -18,6 +20,8 @@ _MIN_SIDE_BOXES = 3
 _CENTRAL = (0.25, 0.75)  # the gutter lies in the middle half of the page
 _EPSILON = 0.5
 _MAX_DEPTH = 3  # splits inside splits: up to eight columns
+_LINE_END_HYPHEN = re.compile("[\x02\ufffe](?:\r\n|\r|\n)?")
+_LINE_END = re.compile("\r\n?")
 
 
 @dataclass(frozen=True)
@@ -119,21 +123,39 @@ def _central_gap(boxes: list[Box], left_edge: float, right_edge: float) -> tuple
     return best[2], best[3]
 
 
+def page_text(page, columns: bool = True) -> str:
+    """A pypdfium2 page's text (lines end in "\\n", a word hyphenated at a line end keeps "-\\n"), in
+    column order when ``columns`` and the page is set in columns; one text page serves both."""
+    textpage = page.get_textpage()
+    try:
+        text = plain(textpage.get_text_range())
+        if columns and text.strip():
+            return _column_text(textpage, *page.get_size()) or text
+        return text
+    finally:
+        textpage.close()
+
+
 def column_text(page) -> str | None:
     """A pypdfium2 page's text in column order when it is set in columns, else None."""
     textpage = page.get_textpage()
     try:
-        width, height = page.get_size()
-        boxes = [Box(*textpage.get_rect(i)) for i in range(textpage.count_rects())]
-        regions = reading_regions(boxes, width, height)
-        if regions is None:
-            return None
-        parts = [textpage.get_text_bounded(*region) for region in regions if region[3] > region[1]]
+        return _column_text(textpage, *page.get_size())
     finally:
         textpage.close()
-    return "\n".join(_plain(part) for part in parts if part.strip())
 
 
-def _plain(text: str) -> str:
-    """PDFium's line ends are CRLF and a hyphen it took for a soft one is \\x02."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-").replace("\ufffe", "-")
+def _column_text(textpage, width: float, height: float) -> str | None:
+    boxes = [Box(*textpage.get_rect(i)) for i in range(textpage.count_rects())]
+    regions = reading_regions(boxes, width, height)
+    if regions is None:
+        return None
+    parts = [textpage.get_text_bounded(*region) for region in regions if region[3] > region[1]]
+    return "\n".join(plain(part) for part in parts if part.strip())
+
+
+def plain(text: str) -> str:
+    """PDFium's text with "\\n" line ends. PDFium ends lines with CRLF, and gives a hyphen it took for
+    a line-end one as \\x02 (bounded text: the line end follows) or \\ufffe (a range: the line end is
+    left out): either becomes "-\\n", as printed, for the hyphenation rules to join the word."""
+    return _LINE_END.sub("\n", _LINE_END_HYPHEN.sub("-\n", text))

@@ -10,6 +10,7 @@ import logging
 import time
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pytesseract import TesseractError
 
 from ingest.ocr import OcrPage, OcrUnavailable, missing_reason, read_image, render_page, tesseract_version
@@ -23,14 +24,14 @@ MIN_TEXT_CHARS = 20  # a page with fewer characters in its text layer is taken f
 _RENDER_SECONDS = 10.0  # rendering a page, on top of Tesseract's own limit
 
 
-def needs_ocr(text: str, has_image: bool) -> bool:
-    return has_image and len("".join(text.split())) < MIN_TEXT_CHARS
+def is_scan(text: str, page) -> bool:
+    """Whether a pypdfium2 page with this text layer is a scan: (almost) no text, and an image
+    (looked for only when the text is too little)."""
+    return len("".join(text.split())) < MIN_TEXT_CHARS and has_image(page)
 
 
 def has_image(page) -> bool:
     """Whether a pypdfium2 page draws an image (a scan is one)."""
-    import pypdfium2.raw as pdfium_c
-
     return next(iter(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)), None) is not None
 
 

@@ -1,12 +1,17 @@
-"""Safety checks shared by the ZIP-based Office formats (PPTX, DOCX), done before a parser opens them."""
+"""The ZIP-based Office formats (PPTX, DOCX): safety checks done before anything is unpacked, and
+reading a package's XML parts and relationships."""
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
+import zlib
+
+from lxml import etree
 
 from ingest.errors import IngestError
-from ingest.messages import EMPTY_FILE
+from ingest.messages import EMPTY_FILE, cannot_read
 
 MAGIC = b"PK\x03\x04"
 # A real presentation or document with images stays far below this when unpacked.
@@ -68,3 +73,79 @@ def _check_xml_sizes(entries: list[zipfile.ZipInfo], name: str, kind: str) -> No
             f"{kind}-filen er for stor udpakket: dens XML fylder {total // MB} MB, "
             f"over grænsen på {MAX_XML_BYTES // MB} MB",
         )
+
+
+# --- Reading parts -------------------------------------------------------------------------------
+# An OOXML file is a ZIP of XML parts tied together by relationship parts: the relationships of
+# part "ppt/slides/slide1.xml" are in "ppt/slides/_rels/slide1.xml.rels", the package's own in
+# "_rels/.rels"; a target is relative to the folder of the part that names it.
+
+PACKAGE = ""  # the source "part" of the package's own relationships
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+REL_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+# what unpacking a member can raise on a damaged archive (a CRC error is a BadZipFile)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
+
+
+class Package:
+    """The XML parts of an archive checked by open_zip, parsed as they are asked for.
+
+    Entities are never resolved and nothing is fetched from the network, so an XML bomb stays a few
+    bytes; a part that is missing or not well-formed XML is an IngestError saying which."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str, what: str):
+        self._archive = archive
+        self._names = set(archive.namelist())
+        self._name = name
+        self._what = what  # "præsentationen": the subject of a Danish error message
+        self._parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+
+    def has(self, part: str) -> bool:
+        return part in self._names
+
+    def xml(self, part: str) -> etree._Element:
+        if part not in self._names:
+            raise self.error(f"delen {part} mangler i filen")
+        try:
+            return etree.fromstring(self._archive.read(part), self._parser)
+        except etree.LxmlError as exc:
+            raise self.error(f"{part} er ikke gyldig XML: {exc}") from exc
+        except ZIP_ERRORS as exc:
+            raise self.error(f"{part} kan ikke pakkes ud: {type(exc).__name__}: {exc}") from exc
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """{id: (type, target part)} of a part's internal relationships whose target is in the file
+        (a relationship to a missing part, as some tools leave behind, is left out)."""
+        folder, _, base = part.rpartition("/")
+        rels_part = posixpath.join(folder, "_rels", f"{base}.rels")
+        if rels_part not in self._names:
+            return {}
+        found = {}
+        for rel in self.xml(rels_part).iter(RELATIONSHIPS):
+            target = rel.get("Target")
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            if target.startswith("/"):
+                target_part = posixpath.normpath(target.lstrip("/"))
+            else:
+                target_part = posixpath.normpath(posixpath.join(folder, target))
+            if target_part in self._names:
+                found[rel.get("Id")] = (rel.get("Type"), target_part)
+        return found
+
+    def related(self, part: str, rel_type: str) -> str | None:
+        """The first part that ``part`` relates to by ``rel_type``, or None."""
+        return next((target for kind, target in self.relationships(part).values() if kind == rel_type), None)
+
+    def core_properties(self) -> tuple[str, str]:
+        """(title, author) from the core properties part (docProps/core.xml), "" when not given."""
+        part = self.related(PACKAGE, REL_CORE_PROPERTIES)
+        if part is None:
+            return "", ""
+        root = self.xml(part)
+        return root.findtext(f"{_DC}title") or "", root.findtext(f"{_DC}creator") or ""
+
+    def error(self, why: str) -> IngestError:
+        return IngestError(self._name, cannot_read(self._what, why))

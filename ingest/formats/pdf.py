@@ -9,15 +9,7 @@ printed page number is kept as the page's label, and a table of contents is flag
 from __future__ import annotations
 
 import hashlib
-import io
-import logging
 import re
-import warnings
-from contextlib import contextmanager
-
-import pypdfium2 as pdfium
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
 from ingest.dates import parse_iso_date
 from ingest.document import Passage
@@ -26,10 +18,11 @@ from ingest.extracted import Extracted
 from ingest.normalize import clean_line, is_meaningful_title, normalize_text
 from ingest.ocr import OcrPage, OcrUnavailable
 from ingest.options import ExtractOptions
-from ingest.messages import EMPTY_FILE, cannot_read
-from ingest.pdf_layout import column_text
-from ingest.pdf_ocr import has_image, needs_ocr, ocr_pages
+from ingest.messages import EMPTY_FILE
+from ingest.pdf_ocr import ocr_pages
 from ingest.pdf_pages import is_running, is_toc_page, line_key, printed_labels
+from ingest.pdf_read import PdfContent, open_document, read_document
+from ingest.pdf_recover import recover
 
 NAME = "pdf"
 EXTENSIONS = (".pdf",)
@@ -49,7 +42,6 @@ _RUNNING_SHARE = 0.6
 
 
 TAKES_OPTIONS = True  # extract() accepts ExtractOptions (OCR); other formats take none
-log = logging.getLogger(__name__)
 
 
 def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Extracted:
@@ -60,43 +52,33 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
         raise IngestError(name, "ikke en PDF-fil (intet %PDF-hoved)")
     if b"%%EOF" not in data[-2048:]:
         raise IngestError(name, "PDF-filen er afkortet (ingen slutmarkering)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    document = open_document(data, name)
+    if document is None:
+        return _extracted(name, recover(data, name), {}, "")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            _unlock(reader, name)
-            pages = [page.extract_text() or "" for page in reader.pages]
-            metadata = reader.metadata or {}
-            meta_title = metadata.get("/Title")
-            author = metadata.get("/Author")
-            created = metadata.get("/CreationDate")
-            defined_labels = _defined_labels(reader)
-    except IngestError:
-        raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            OSError, RecursionError, ZeroDivisionError) as exc:
-        raise IngestError(name, cannot_read("PDF-filen", f"{type(exc).__name__}: {exc}")) from exc
-    slides = _looks_like_slides(reader)
-    scanned: dict[int, OcrPage] = {}
-    unread_scans = ""
-    with _pdfium(data) as document:
-        if document is not None:
-            if not slides:
-                pages = [_in_column_order(document, i, text) for i, text in enumerate(pages)]
-            try:
-                scanned = _read_scans(document, pages, data, name, options)
-            except OcrUnavailable as exc:
-                unread_scans = f"; {exc}"
-            except _OcrOff:
-                unread_scans = "; tekstgenkendelse (OCR) er slået fra"
-    pages = [scanned[i + 1].text if i + 1 in scanned else text for i, text in enumerate(pages)]
+        content = read_document(document, name)
+        scanned: dict[int, OcrPage] = {}
+        unread_scans = ""
+        try:
+            scanned = _read_scans(document, content.scans, data, name, options)
+        except OcrUnavailable as exc:
+            unread_scans = f"; {exc}"
+        except _OcrOff:
+            unread_scans = "; tekstgenkendelse (OCR) er slået fra"
+    finally:
+        document.close()
+    return _extracted(name, content, scanned, unread_scans)
+
+
+def _extracted(name: str, content: PdfContent, scanned: dict[int, OcrPage], unread_scans: str) -> Extracted:
+    """Clean the pages (running lines, hyphenation, reflow), label and flag them, and make passages."""
+    pages = [scanned[i + 1].text if i + 1 in scanned else text for i, text in enumerate(content.texts)]
     cleaned = [clean_page_text(t) for t in pages]
     running = running_keys(cleaned)
-    labels = defined_labels or printed_labels([t.splitlines() for t in cleaned], running)
+    labels = content.labels or printed_labels([t.splitlines() for t in cleaned], running)
     texts = _without(cleaned, running)
     tocs = [is_toc_page(text, len(texts)) for text in texts]
-    if not slides:
+    if not content.slides:
         texts = [text if toc else reflow(text) for text, toc in zip(texts, tocs)]  # a TOC keeps its lines
     passages = tuple(
         _passage(number, text, labels[number - 1], tocs[number - 1], scanned.get(number))
@@ -107,19 +89,20 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
         reason = "PDF-filen har ingen sider" if not pages else f"PDF-filen har intet tekstlag (indscannede billeder?){unread_scans}"
         raise IngestError(name, reason)
     titles = []
-    if isinstance(meta_title, str) and is_meaningful_title(meta_title, name):
-        titles.append(clean_line(meta_title))
+    if is_meaningful_title(content.title, name):
+        titles.append(clean_line(content.title))
     first_line = next((line for line in passages[0].text.splitlines() if line.strip()), "")
     if first_line and len(first_line) <= _MAX_TITLE:
         titles.append(first_line)
-    published = _pdf_date(created)
+    published = _pdf_date(content.created)
+    author = clean_line(content.author)
     return Extracted(
         format=NAME,
         passages=passages,
         title_candidates=tuple(dict.fromkeys(titles)),
         dates=(("pdf-metadata", published),) if published else (),
-        hints=("slides",) if slides else (),
-        authors=(clean_line(author),) if isinstance(author, str) and clean_line(author) else (),
+        hints=("slides",) if content.slides else (),
+        authors=(author,) if author else (),
     )
 
 
@@ -203,92 +186,17 @@ class _OcrOff(Exception):
     pass
 
 
-def _read_scans(document, pages: list[str], data: bytes, name: str, options: ExtractOptions | None) -> dict[int, OcrPage]:
+def _read_scans(document, scans: tuple[int, ...], data: bytes, name: str, options: ExtractOptions | None) -> dict[int, OcrPage]:
     """OCR text of the pages that are scans: {page number: OcrPage}."""
-    scans = [i + 1 for i, text in enumerate(pages) if needs_ocr(text, _page_has_image(document, i))]
     if not scans:
         return {}
     if options is None or not options.ocr:
         raise _OcrOff
-    return ocr_pages(document, scans, hashlib.sha256(data).hexdigest(), options, name)
+    return ocr_pages(document, list(scans), hashlib.sha256(data).hexdigest(), options, name)
 
 
-def _page_has_image(document, index: int) -> bool:
-    try:
-        page = document[index]
-    except pdfium.PdfiumError:
-        return False
-    try:
-        return has_image(page)
-    finally:
-        page.close()
-
-
-def _in_column_order(document, index: int, text: str) -> str:
-    """The page's text in column order when PDFium sees two columns, else pypdf's text."""
-    if not text.strip():
-        return text
-    try:
-        page = document[index]
-    except pdfium.PdfiumError:
-        return text
-    try:
-        return column_text(page) or text
-    except pdfium.PdfiumError as exc:
-        log.debug("PDFium cannot read the text boxes of page %d: %s", index + 1, exc)
-        return text
-    finally:
-        page.close()
-
-
-@contextmanager
-def _pdfium(data: bytes):
-    """The PDF opened by PDFium too (for column boxes and rendering), or None when PDFium cannot
-    open what pypdf could read: then the pypdf text is all there is."""
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        log.debug("PDFium cannot open the PDF: %s", exc)
-        yield None
-        return
-    try:
-        yield document
-    finally:
-        document.close()
-
-
-def _defined_labels(reader: PdfReader) -> list[str | None] | None:
-    """The page labels the PDF defines (/PageLabels: "i", "ii", ..., "1"), or None."""
-    root = reader.trailer.get("/Root")
-    if root is None or "/PageLabels" not in root.get_object():
-        return None
-    labels = list(reader.page_labels)
-    return labels if len(labels) == len(reader.pages) else None
-
-
-def _unlock(reader: PdfReader, name: str) -> None:
-    if not reader.is_encrypted:
-        return
-    try:
-        unlocked = reader.decrypt("")
-    except (NotImplementedError, PdfReadError, PyPdfError, DependencyError) as exc:
-        raise IngestError(name, f"PDF-filen er krypteret og kan ikke åbnes ({exc})") from exc
-    if not unlocked:
-        raise IngestError(name, "PDF-filen er krypteret med en adgangskode")
-
-
-def _pdf_date(raw: object):
+def _pdf_date(raw: str):
     """PDF dates look like "D:20210422093000+02'00'"."""
-    if not isinstance(raw, str):
+    if not raw:
         return None
     return parse_iso_date(raw[2:] if raw.startswith("D:") else raw)
-
-
-def _looks_like_slides(reader: PdfReader) -> bool:
-    """Landscape pages, as an exported slide deck has."""
-    try:
-        box = reader.pages[0].mediabox
-        return float(box.width) > float(box.height) * 1.2
-    except (IndexError, PyPdfError, ValueError, KeyError, TypeError, AttributeError):
-        return False
-

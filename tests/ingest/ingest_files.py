@@ -149,3 +149,17 @@ def write_corpus(root: Path) -> Path:
     (root / "taxonomy.toml").write_text(taxonomy_toml(), encoding="utf-8")
     (root / "entities.toml").write_text(ENTITIES_TOML, encoding="utf-8")
     return root
+
+
+def replace_members(office_file: bytes, changes: dict[str, bytes | None]) -> bytes:
+    """The ZIP with some members replaced (bytes), added, or removed (None)."""
+    source = zipfile.ZipFile(io.BytesIO(office_file))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename not in changes:
+                target.writestr(info.filename, source.read(info))
+        for name, content in changes.items():
+            if content is not None:
+                target.writestr(name, content)
+    return out.getvalue()

@@ -142,7 +142,7 @@ def test_two_columns_are_read_column_by_column(sample_corpus):
     assert order == sorted(order)
 
 
-def test_one_column_pages_keep_pypdf_text(sample_corpus):
+def test_one_column_pages_are_read_as_one_column(sample_corpus):
     document = pdfium.PdfDocument((sample_corpus / REPORT).read_bytes())
     try:
         from ingest.pdf_layout import column_text
