@@ -8,16 +8,19 @@ phrase (its words in this order); index/ranking.py matches and scores clauses. O
   alternatives are the group's other terms, scored lower;
 - a run of words that names an organisation becomes one clause that the organisation's own
   documents match too (search ranks them first);
-- a quoted phrase's words match their inflected forms (index/forms.py); ="..." the forms as written.
+- a quoted phrase's words match their inflected forms (index/forms.py); ="..." the forms as written;
+- a quoted phrase (not ="...") can be relaxed when it finds few documents (index/relax.py):
+  `Compiled.relaxed` holds the clauses with its words close together, then anywhere.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.analysis import exact_terms, stemmed_alternatives
 from index.fields import EXACT, ORGANIZATION, STEMMED
 from index.forms import as_written
+from index.proximity import NEAR_SLOP
 from index.query import UserQuery
 from index.synonyms import Synonyms, find_runs, key
 from klimaviden.danish import is_question, is_question_frame_word, is_question_word, words
@@ -44,6 +47,7 @@ class Clause:
     optional: bool = False  # never required to match; only adds to the score
     weight: float = 1.0  # multiplies the clause's score
     alternatives: tuple["Clause", ...] = ()  # synonyms: a document may match one of them instead
+    slop: int = 0  # a phrase: how many other words may stand between its words, in all
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class Compiled:
     expanded: tuple[str, ...] = ()  # the synonyms searched too, as written in synonyms.toml
     organizations: tuple[str, ...] = ()  # organisations the query names (their documents rank first)
     question: bool = False  # the query asks a question: its words rank by coverage, none required
+    # the clauses again with each quoted phrase (not ="...") relaxed: first its words close
+    # together (NEAR_SLOP), then anywhere in the document; () when the query has no such phrase
+    relaxed: tuple[tuple[Clause, ...], ...] = ()
+    relaxed_needles: tuple[str, ...] = ()  # the relaxed phrases' words, to highlight one by one
 
 
 def _word_clause(word: str, exact: bool) -> Clause | None:
@@ -176,14 +184,28 @@ def compile_query(
     word_clauses, synonym_phrases, expanded, spans = found
     word_clauses, named = _with_organizations(user, word_clauses, organizations or {}, spans)
     word_clauses = [c for c in word_clauses if c is not None]
-    phrases = [(p, forms) for p in user.phrases] + [(p, as_written) for p in user.exact_phrases]
-    compiled = [found for p, f in phrases if (found := _phrase_clause(p, f)) is not None]
-    clauses = tuple(word_clauses) + tuple(clause for clause, _ in compiled)
+    quoted = [found for p in user.phrases if (found := _phrase_clause(p, forms)) is not None]
+    exact = [found for p in user.exact_phrases if (found := _phrase_clause(p, as_written)) is not None]
+    quoted_clauses = tuple(clause for clause, _ in quoted)
+    exact_clauses = tuple(clause for clause, _ in exact)
+    clauses = tuple(word_clauses) + quoted_clauses + exact_clauses
     return Compiled(
         clauses=clauses,
         needles=_needles(word_clauses),
-        phrases=tuple(positions for _, positions in compiled) + tuple(synonym_phrases),
+        phrases=tuple(positions for _, positions in quoted + exact) + tuple(synonym_phrases),
         expanded=tuple(dict.fromkeys(expanded)),
         organizations=tuple(dict.fromkeys(named)),
         question=is_question(user.words) and sum(not c.optional for c in clauses) > 1,
+        relaxed=_relaxed(tuple(word_clauses), quoted_clauses, exact_clauses),
+        relaxed_needles=_needles([replace(c, phrase=None) for c in quoted_clauses if c.phrase]),
     )
+
+
+def _relaxed(word_clauses, quoted, exact) -> tuple[tuple[Clause, ...], ...]:
+    """The clauses with each quoted phrase relaxed: first its words close together in this
+    order, then anywhere in the document; the ="..." phrases stay as they are."""
+    if not any(c.phrase for c in quoted):
+        return ()
+    near = tuple(replace(c, slop=NEAR_SLOP) if c.phrase else c for c in quoted)
+    anywhere = tuple(replace(c, phrase=None) for c in quoted)
+    return (word_clauses + near + exact, word_clauses + anywhere + exact)

@@ -17,7 +17,7 @@ from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from index import bits
+from index import bits, proximity
 from index.fields import EXACT, STEMMED
 from index.postings import Postings
 
@@ -82,27 +82,23 @@ class TermIndex:
                 scores[docnum] = idf * weight * (K1 + 1) / (weight + norm)
         return TermData(mask, scores)
 
-    def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int) -> int:
-        """Among the candidates (documents with all the words), those where the words stand next
-        to each other in this order, each position in any of its forms. Reads positions for the
-        candidates only; cached."""
-        key = (field, words)
+    def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int, slop: int = 0) -> int:
+        """Among the candidates (documents with all the words), those where the words stand in
+        this order, each position in any of its forms: next to each other, or (`slop`) with at
+        most that many other words between them in all. Reads positions for the candidates
+        only; cached."""
+        key = (field, words, slop)
         found = self._phrases.get(key)
         if found is not None:
             self._phrases.move_to_end(key)
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
-        starts = self._positions(field, words[0], set(bits.to_docnums(candidates)))
-        for offset, forms in enumerate(words[1:], start=1):
-            if not starts:
+        states = proximity.start(self._positions(field, words[0], set(bits.to_docnums(candidates))))
+        for forms in words[1:]:
+            if not states:
                 break
-            following = self._positions(field, forms, set(starts))
-            starts = {
-                docnum: kept
-                for docnum, places in following.items()
-                if (kept := frozenset(p for p in starts[docnum] if p + offset in places))
-            }
-        found = bits.from_docnums(list(starts), self.size)
+            states = proximity.advance(states, self._positions(field, forms, set(states)), slop)
+        found = bits.from_docnums(list(states), self.size)
         self._phrases[key] = found
         if len(self._phrases) > CACHED_TERMS:
             self._phrases.popitem(last=False)
@@ -137,7 +133,7 @@ def clause_mask(index: TermIndex, clause) -> int:
         if not mask:
             break
     if clause.phrase and mask:
-        mask = index.in_order(EXACT, clause.phrase, mask)
+        mask = index.in_order(EXACT, clause.phrase, mask, clause.slop)
     for alternative in clause.alternatives:
         mask |= clause_mask(index, alternative)
     return mask

@@ -18,6 +18,7 @@ from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
+from index.relax import relaxed_tiers
 from index.ranking import TermIndex, coordination_tiers, match, required, scores_of, top_in_tiers
 from index.snippets import highlighter
 from index.spelling import Speller
@@ -49,6 +50,7 @@ class Matched:
     fallback: str | None = None  # "or": no document had every word
     corrected: str | None = None  # the corrected text searched instead of the text as typed
     suggestion: str | None = None  # a correction that would find many more documents
+    phrase_tiers: tuple[int, ...] = ()  # a relaxed phrase: exact hits, close together, anywhere
 
 
 def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
@@ -69,13 +71,16 @@ def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
             suggestion = fix.text
         if not strict and fixed and fix.unknown and not request.as_typed:
             corrected, compiled, matched = fix.text, fix.compiled, fix.matched
+    phrase_tiers = relaxed_tiers(view.terms, compiled, matched, allowed)
+    for tier in phrase_tiers:
+        matched |= tier
     if (compiled.question or not matched & allowed) and len(required(compiled.clauses)) > 1:
         either = match(view.terms, compiled.clauses, any_clause=True)
         if either & allowed:
             # a question finds the documents with some of its words too, after those with all
             fallback = None if matched & allowed else "or"
-            return Matched(compiled, either, fallback, corrected, suggestion)
-    return Matched(compiled, matched, None, corrected, suggestion)
+            return Matched(compiled, either, fallback, corrected, suggestion, phrase_tiers)
+    return Matched(compiled, matched, None, corrected, suggestion, phrase_tiers)
 
 
 def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: int):
@@ -89,7 +94,7 @@ def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: 
         ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
         scores = scores_of(view.terms, clauses, ordered) if clauses else {}
         return [(d, scores.get(d, 0.0)) for d in ordered]
-    tiers = _tiers(view, found.compiled, hits, found.fallback)
+    tiers = _tiers(view, found.compiled, hits, found.fallback, found.phrase_tiers)
     return top_in_tiers(view.terms, clauses, tiers, end)[start:end]
 
 
@@ -102,11 +107,8 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     found = _match(view, request, parse_user_query(request.q), allowed)
     hits = found.matched & allowed
     total = bits.count(hits)
-    light = highlighter(found.compiled.needles, found.compiled.phrases)
-    results = [
-        _result(view.searcher, docnum, score, light)
-        for docnum, score in _page(view, request, found, hits, total)
-    ]
+    light = _highlighters(found)
+    results = [_result(view.searcher, docnum, score, light(docnum)) for docnum, score in _page(view, request, found, hits, total)]
     counts = facets.counts(found.matched, masks)
     labels = dict(theme_labels or {})
     return {
@@ -121,15 +123,29 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         "suggestion": found.suggestion,
         "corrected_query": found.corrected,
         "expanded": list(found.compiled.expanded),
+        "phrase_relaxed": bool(found.phrase_tiers),
     }
 
 
-def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> list[int]:
+def _highlighters(found: Matched):
+    """docnum -> its highlighter: the phrases whole where they stand together; a relaxed
+    phrase's words one by one in the documents that have them apart."""
+    compiled = found.compiled
+    strict = highlighter(compiled.needles, compiled.phrases)
+    if not found.phrase_tiers:
+        return lambda docnum: strict
+    apart = highlighter(compiled.needles + compiled.relaxed_needles, compiled.phrases)
+    together = found.phrase_tiers[0]
+    return lambda docnum: strict if together >> docnum & 1 else apart
+
+
+def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, phrase_tiers=()) -> list[int]:
     """The hits in ranking tiers: the documents an organisation the query names presented first,
     then the other documents of that organisation; in the OR fallback of a long query or in a
     question, the documents with more of the words before those with fewer (which also bounds
     its cost: only the tiers that fill the page are scored). A short query's OR fallback is
-    ranked by score alone, so a rare word outweighs two common ones."""
+    ranked by score alone, so a rare word outweighs two common ones. A relaxed phrase's tiers
+    (exact, close together, anywhere) come before either of those orders."""
     named = own = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
@@ -137,6 +153,11 @@ def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> l
     long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
     by_coverage = long_or or compiled.question
     tiers = coordination_tiers(view.terms, compiled.clauses, hits) if by_coverage else [hits]
+    if phrase_tiers:
+        rest = hits
+        for tier in phrase_tiers:
+            rest &= ~tier
+        tiers = [p & t for p in (*phrase_tiers, rest) for t in tiers if p & t]
     if not named & hits:
         return tiers
     return [t & own for t in tiers] + [t & named & ~own for t in tiers] + [t & ~named & ~own for t in tiers]
