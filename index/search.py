@@ -141,15 +141,17 @@ def _highlighters(found: Matched):
 
 def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, phrase_tiers=()) -> list[int]:
     """The hits in ranking tiers: the documents an organisation the query names presented first,
-    then the other documents of that organisation; in the OR fallback of a long query or in a
+    then those that name that organisation alone (its own reports and news), then the others that
+    name it among other organisations; in the OR fallback of a long query or in a
     question, the documents with more of the words before those with fewer (which also bounds
     its cost: only the tiers that fill the page are scored). A short query's OR fallback is
     ranked by score alone, so a rare word outweighs two common ones. A relaxed phrase's tiers
     (exact, close together, anywhere) come before either of those orders."""
-    named = own = 0
+    named = own = alone = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
         own |= view.facets.value_mask("presenter_organization", name)
+        alone |= _naming_alone(view, name)
     long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
     by_coverage = long_or or compiled.question
     tiers = coordination_tiers(view.terms, compiled.clauses, hits) if by_coverage else [hits]
@@ -160,7 +162,18 @@ def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, phra
         tiers = [p & t for p in (*phrase_tiers, rest) for t in tiers if p & t]
     if not named & hits:
         return tiers
-    return [t & own for t in tiers] + [t & named & ~own for t in tiers] + [t & ~named & ~own for t in tiers]
+    alone &= ~own
+    groups = (own, alone, named & ~own & ~alone, ~named & ~own)
+    return [t & group for group in groups for t in tiers]
+
+
+def _naming_alone(view: View, name: str) -> int:
+    """The documents that name the organisation and no other."""
+    others = 0
+    for other, mask in view.facets.values["organization"].items():
+        if other != name:
+            others |= mask
+    return view.facets.value_mask("organization", name) & ~others
 
 
 def stored_document(searcher, docnum: int) -> dict:
