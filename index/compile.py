@@ -8,6 +8,8 @@ phrase (its words in this order); index/ranking.py matches and scores clauses. O
   alternatives are the group's other terms, scored lower;
 - a run of words that names an organisation becomes one clause that the organisation's own
   documents match too (search ranks them first);
+- a compound word can also match the longer compounds it begins ("varmeplan": "varmeplanlægning",
+  index/forms.py) when the query finds few documents: with_longer_compounds(), scored lower;
 - a quoted phrase's words match their inflected forms (index/forms.py); ="..." the forms as written;
 - a quoted phrase (not ="...") can be relaxed when it finds few documents (index/relax.py):
   `Compiled.relaxed` holds the clauses with its words close together, then anywhere.
@@ -16,6 +18,7 @@ phrase (its words in this order); index/ranking.py matches and scores clauses. O
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index.analysis import exact_terms, stemmed_alternatives
 from index.fields import EXACT, ORGANIZATION, STEMMED
@@ -23,11 +26,12 @@ from index.forms import as_written
 from index.proximity import NEAR_SLOP
 from index.query import UserQuery
 from index.synonyms import Synonyms, find_runs, key
-from klimaviden.danish import is_question, is_question_frame_word, is_question_word, words
+from klimaviden.danish import index_terms, is_question, is_question_frame_word, is_question_word, words
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
 SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
 ORGANIZATION_WEIGHT = 1.0  # what being a document of the organisation named adds
+LONGER_WEIGHT = 0.5  # what a longer compound ("varmeplanlægning" for "varmeplan") adds
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Clause:
     weight: float = 1.0  # multiplies the clause's score
     alternatives: tuple["Clause", ...] = ()  # synonyms: a document may match one of them instead
     slop: int = 0  # a phrase: how many other words may stand between its words, in all
+    compound: tuple[str, ...] = ()  # a compound word's stems: their longer compounds may match it
 
 
 @dataclass(frozen=True)
@@ -65,13 +70,24 @@ class Compiled:
 
 
 def _word_clause(word: str, exact: bool) -> Clause | None:
-    """One user word: its stems, or (exact) the word as written; None for a stop word."""
+    """One user word: its stems, or (exact) the word as written; None for a stop word. A
+    compound word keeps its stems apart, to look up its longer compounds if need be."""
     if exact:
         pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
     else:
         alternatives = stemmed_alternatives(word)
         pieces = tuple(Piece(tuple((STEMMED, v) for v in variants)) for variants in alternatives)
-    return Clause(pieces) if pieces else None
+    if not pieces:
+        return None
+    if exact or len(pieces) > 1 or not _is_compound(word):
+        return Clause(pieces)
+    return Clause(pieces, compound=tuple(t for _, t in pieces[0].terms))
+
+
+@lru_cache(maxsize=4096)
+def _is_compound(word: str) -> bool:
+    """A word the index reads as a compound: it has parts besides its own stems."""
+    return len(index_terms(word.lower())) > len(stemmed_alternatives(word)[0])
 
 
 def _word_clauses(user: UserQuery) -> list[Clause | None]:
@@ -209,3 +225,20 @@ def _relaxed(word_clauses, quoted, exact) -> tuple[tuple[Clause, ...], ...]:
     near = tuple(replace(c, slop=NEAR_SLOP) if c.phrase else c for c in quoted)
     anywhere = tuple(replace(c, phrase=None) for c in quoted)
     return (word_clauses + near + exact, word_clauses + anywhere + exact)
+
+
+def with_longer_compounds(compiled: Compiled, longer) -> tuple[Clause, ...]:
+    """The query's clauses at their loosest (quoted phrases anywhere) with each compound word
+    also matching the longer compounds it begins, scored lower (`longer`: a stem -> the stems of
+    its longer compounds, index/forms.py); () when no word has any."""
+    loosest = compiled.relaxed[-1] if compiled.relaxed else compiled.clauses
+    extended = tuple(_with_longer(c, longer) for c in loosest)
+    return extended if extended != loosest else ()
+
+
+def _with_longer(clause: Clause, longer) -> Clause:
+    more = tuple(dict.fromkeys(m for t in clause.compound for m in longer(t) if m not in clause.compound))
+    if not more:
+        return clause
+    longer_ones = Clause((Piece(tuple((STEMMED, m) for m in more)),), weight=LONGER_WEIGHT)
+    return replace(clause, alternatives=clause.alternatives + (longer_ones,))

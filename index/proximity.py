@@ -31,15 +31,21 @@ def advance(states: dict[int, frozenset], places: dict[int, frozenset], slop: in
         before = states.get(docnum)
         if not before:
             continue
-        if slop == 0:  # the exact phrase: the common case, kept lean
-            kept = frozenset((last + 1, 0) for last, _ in before if last + 1 in spots)
-        else:
-            kept = frozenset(
-                (at, used + at - last - 1)
-                for last, used in before
-                for at in range(last + 1, last + 2 + slop - used)
-                if at in spots
-            )
+        kept = frozenset(
+            (at, used + at - last - 1)
+            for last, used in before
+            for at in range(last + 1, last + 2 + slop - used)
+            if at in spots
+        )
         if kept:
             found[docnum] = kept
     return found
+
+
+def fewest_between(states: dict[int, frozenset]) -> dict[int, int]:
+    """Per document, the fewest other words between the phrase's words where they stand.
+
+    >>> fewest_between({7: frozenset({(6, 1), (9, 0)})})
+    {7: 0}
+    """
+    return {docnum: min(used for _, used in spots) for docnum, spots in states.items()}

@@ -86,23 +86,26 @@ class TermIndex:
         """Among the candidates (documents with all the words), those where the words stand in
         this order, each position in any of its forms: next to each other, or (`slop`) with at
         most that many other words between them in all. Reads positions for the candidates
-        only; cached."""
-        key = (field, words, slop)
-        found = self._phrases.get(key)
+        only, once for the exact phrase and its words close together (proximity.NEAR_SLOP),
+        which a phrase that finds few documents asks for next; cached."""
+        found = self._phrases.get((field, words, slop))
         if found is not None:
-            self._phrases.move_to_end(key)
+            self._phrases.move_to_end((field, words, slop))
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
+        reach = max(slop, proximity.NEAR_SLOP)
         states = proximity.start(self._positions(field, words[0], set(bits.to_docnums(candidates))))
         for forms in words[1:]:
             if not states:
                 break
-            states = proximity.advance(states, self._positions(field, forms, set(states)), slop)
-        found = bits.from_docnums(list(states), self.size)
-        self._phrases[key] = found
-        if len(self._phrases) > CACHED_TERMS:
-            self._phrases.popitem(last=False)
-        return found
+            states = proximity.advance(states, self._positions(field, forms, set(states)), reach)
+        between = proximity.fewest_between(states)
+        for level in dict.fromkeys((0, reach, slop)):
+            mask = bits.from_docnums([d for d, fewest in between.items() if fewest <= level], self.size)
+            self._phrases[(field, words, level)] = mask
+            if len(self._phrases) > CACHED_TERMS:
+                self._phrases.popitem(last=False)
+        return self._phrases[(field, words, slop)]
 
     def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
         """docnum -> positions of any of the forms, for the wanted documents."""

@@ -18,7 +18,7 @@ from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
-from index.relax import relaxed_tiers
+from index.relax import Relaxed, relaxed_tiers
 from index.ranking import TermIndex, coordination_tiers, match, required, scores_of, top_in_tiers
 from index.snippets import highlighter
 from index.spelling import Speller
@@ -50,7 +50,7 @@ class Matched:
     fallback: str | None = None  # "or": no document had every word
     corrected: str | None = None  # the corrected text searched instead of the text as typed
     suggestion: str | None = None  # a correction that would find many more documents
-    phrase_tiers: tuple[int, ...] = ()  # a relaxed phrase: exact hits, close together, anywhere
+    relaxed: Relaxed = Relaxed()  # a query widened: phrase words close together or apart, longer compounds
 
 
 def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
@@ -71,16 +71,16 @@ def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
             suggestion = fix.text
         if not strict and fixed and fix.unknown and not request.as_typed:
             corrected, compiled, matched = fix.text, fix.compiled, fix.matched
-    phrase_tiers = relaxed_tiers(view.terms, compiled, matched, allowed)
-    for tier in phrase_tiers:
+    relaxed = relaxed_tiers(view.terms, compiled, matched, allowed, view.forms.longer_compounds)
+    for tier in relaxed.tiers:
         matched |= tier
     if (compiled.question or not matched & allowed) and len(required(compiled.clauses)) > 1:
         either = match(view.terms, compiled.clauses, any_clause=True)
         if either & allowed:
             # a question finds the documents with some of its words too, after those with all
             fallback = None if matched & allowed else "or"
-            return Matched(compiled, either, fallback, corrected, suggestion, phrase_tiers)
-    return Matched(compiled, matched, None, corrected, suggestion, phrase_tiers)
+            return Matched(compiled, either, fallback, corrected, suggestion, relaxed)
+    return Matched(compiled, matched, None, corrected, suggestion, relaxed)
 
 
 def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: int):
@@ -89,12 +89,12 @@ def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: 
     if not hits or start >= total:
         return []
     end = min(start + request.per_page, total)
-    clauses = found.compiled.clauses
+    clauses = found.relaxed.clauses or found.compiled.clauses
     if not clauses or request.sort == "date":
         ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
         scores = scores_of(view.terms, clauses, ordered) if clauses else {}
         return [(d, scores.get(d, 0.0)) for d in ordered]
-    tiers = _tiers(view, found.compiled, hits, found.fallback, found.phrase_tiers)
+    tiers = _tiers(view, found.compiled, hits, found.fallback, found.relaxed.tiers)
     return top_in_tiers(view.terms, clauses, tiers, end)[start:end]
 
 
@@ -123,7 +123,7 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         "suggestion": found.suggestion,
         "corrected_query": found.corrected,
         "expanded": list(found.compiled.expanded),
-        "phrase_relaxed": bool(found.phrase_tiers),
+        "phrase_relaxed": found.relaxed.phrase,
     }
 
 
@@ -132,21 +132,21 @@ def _highlighters(found: Matched):
     phrase's words one by one in the documents that have them apart."""
     compiled = found.compiled
     strict = highlighter(compiled.needles, compiled.phrases)
-    if not found.phrase_tiers:
+    if not found.relaxed.phrase:
         return lambda docnum: strict
     apart = highlighter(compiled.needles + compiled.relaxed_needles, compiled.phrases)
-    together = found.phrase_tiers[0]
+    together = found.relaxed.tiers[0]
     return lambda docnum: strict if together >> docnum & 1 else apart
 
 
-def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, phrase_tiers=()) -> list[int]:
+def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, relaxed=()) -> list[int]:
     """The hits in ranking tiers: the documents an organisation the query names presented first,
     then those that name that organisation alone (its own reports and news), then the others that
     name it among other organisations; in the OR fallback of a long query or in a
     question, the documents with more of the words before those with fewer (which also bounds
     its cost: only the tiers that fill the page are scored). A short query's OR fallback is
     ranked by score alone, so a rare word outweighs two common ones. A relaxed phrase's tiers
-    (exact, close together, anywhere) come before either of those orders."""
+    (exact, close together, anywhere, longer compounds) come before either of those orders."""
     named = own = alone = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
@@ -155,11 +155,11 @@ def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, phra
     long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
     by_coverage = long_or or compiled.question
     tiers = coordination_tiers(view.terms, compiled.clauses, hits) if by_coverage else [hits]
-    if phrase_tiers:
+    if relaxed:
         rest = hits
-        for tier in phrase_tiers:
+        for tier in relaxed:
             rest &= ~tier
-        tiers = [p & t for p in (*phrase_tiers, rest) for t in tiers if p & t]
+        tiers = [r & t for r in (*relaxed, rest) for t in tiers if r & t]
     if not named & hits:
         return tiers
     alone &= ~own

@@ -1,0 +1,69 @@
+"""A compound that finds few documents also finds the longer compounds it begins ("varmeplan":
+"varmeplanlægning", which the index splits as varme and planlægning), after its own documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index_files import build_from_documents, make_document
+from index.query import parse_search_params
+from index.relax import RELAX_BELOW
+from index.service import SearchService
+
+PLAN = "noter/varmeplan.md"
+PLANNING = "noter/varmeplanlaegning.md"
+APART = "noter/varme-og-plan.md"
+CLIMATE = "noter/klimaplan-{n}.md"
+CLIMATE_LONGER = "noter/klimaplanlaegning.md"
+
+
+def _documents():
+    doc = make_document
+    return [
+        doc(PLAN, "Notat", ["Byens varmeplan blev vedtaget i år."], format="markdown", day=date(2022, 1, 1)),
+        # the longer compound, in the title and three times: it would outscore the plan itself
+        doc(PLANNING, "Varmeplanlægning i kommunerne",
+            ["Varmeplanlægning tager tid. Varmeplanlægningen skal lykkes, og varmeplanlægning koster."],
+            format="markdown", day=date(2022, 2, 1)),
+        doc(APART, "Varme", ["Varme fra værket og en plan for byen."], format="markdown", day=date(2022, 3, 1)),
+        doc(CLIMATE_LONGER, "Proces", ["Klimaplanlægning i byen."], format="markdown", day=date(2022, 4, 1)),
+    ] + [
+        doc(CLIMATE.format(n=n), f"Klimaplan {n}", [f"Klimaplan for by {n}."], format="markdown",
+            day=date(2021, 1, n + 1))
+        for n in range(RELAX_BELOW)
+    ]
+
+
+@pytest.fixture(scope="module")
+def search(tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("compounds") / "index"
+    build_from_documents(index_dir, _documents())
+    service = SearchService(index_dir)
+
+    def run(q: str):
+        return service.search(parse_search_params({"q": [q]}))
+
+    yield run
+    service.close()
+
+
+def paths(result):
+    return [r["path"] for r in result["results"]]
+
+
+def test_a_compound_that_finds_few_documents_finds_the_longer_compounds_it_begins_after_them(search):
+    result = search("varmeplan")
+    assert paths(result) == [PLAN, PLANNING]  # not the document with varme and plan apart
+    assert "<mark>Varmeplanlægning</mark>" in result["results"][1]["snippet"]
+    assert result["phrase_relaxed"] is False
+
+
+def test_a_compound_that_finds_enough_documents_stays_as_it_is(search):
+    result = search("klimaplan")
+    assert result["total"] == RELAX_BELOW and CLIMATE_LONGER not in paths(result)
+
+
+def test_a_longer_compound_is_found_beside_the_other_words_too(search):
+    assert paths(search("varmeplan kommunerne")) == [PLANNING]
