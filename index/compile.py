@@ -213,17 +213,22 @@ def compile_query(
         organizations=tuple(dict.fromkeys(named)),
         question=is_question(user.words) and sum(not c.optional for c in clauses) > 1,
         relaxed=_relaxed(tuple(word_clauses), quoted_clauses, exact_clauses),
-        relaxed_needles=_needles([replace(c, phrase=None) for c in quoted_clauses if c.phrase]),
+        relaxed_needles=_needles([replace(c, phrase=None) for c in quoted_clauses if _relaxable(c)]),
     )
+
+
+def _relaxable(clause: Clause) -> bool:
+    """A phrase of words that are not all stop words ("af og" stays a phrase)."""
+    return clause.phrase is not None and all(f == STEMMED for p in clause.pieces for f, _ in p.terms)
 
 
 def _relaxed(word_clauses, quoted, exact) -> tuple[tuple[Clause, ...], ...]:
     """The clauses with each quoted phrase relaxed: first its words close together in this
     order, then anywhere in the document; the ="..." phrases stay as they are."""
-    if not any(c.phrase for c in quoted):
+    if not any(map(_relaxable, quoted)):
         return ()
-    near = tuple(replace(c, slop=NEAR_SLOP) if c.phrase else c for c in quoted)
-    anywhere = tuple(replace(c, phrase=None) for c in quoted)
+    near = tuple(replace(c, slop=NEAR_SLOP) if _relaxable(c) else c for c in quoted)
+    anywhere = tuple(replace(c, phrase=None) if _relaxable(c) else c for c in quoted)
     return (word_clauses + near + exact, word_clauses + anywhere + exact)
 
 

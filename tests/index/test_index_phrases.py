@@ -37,7 +37,7 @@ def _documents():
         doc(FAR, "Langt fra", ["Fossilfri energi er målet for både færger, tog, taxaer og til sidst busdrift."],
             format="markdown", day=date(2021, 4, 1)),
         # the title's last word and the text's first: they do not stand close together
-        doc(TITLED, "Planen er fossilfri", ["Busdrift med el fra 2025."], format="markdown", day=date(2021, 6, 1)),
+        doc(TITLED, "Planen er fossilfri", ["Busdrift med el er målet, ikke diesel."], format="markdown", day=date(2021, 6, 1)),
         doc(TRAFFIC_NEAR, "Trafik og klima", ["Kollektiv og grøn trafik."], format="markdown",
             day=date(2021, 5, 1)),
     ] + [
@@ -102,6 +102,12 @@ def test_words_beside_a_relaxed_phrase_are_still_required(search):
 def test_a_phrase_no_document_has_even_apart_is_not_relaxed(search):
     result = search('"fossilfri cykelsti"')
     assert result["total"] == 0 and result["phrase_relaxed"] is False
+
+
+def test_a_phrase_of_stop_words_only_is_never_relaxed(search):
+    # "er ikke" stands in one document; "er" and "ikke" apart in another
+    result = search('"er ikke"')
+    assert paths(result) == [APART] and result["phrase_relaxed"] is False
 
 
 def test_close_together_counts_the_words_between_in_all():
