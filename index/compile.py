@@ -9,7 +9,8 @@ phrase (its words in this order); index/ranking.py matches and scores clauses. O
 - a run of words that names an organisation becomes one clause that the organisation's own
   documents match too (search ranks them first);
 - a compound word can also match the longer compounds it begins ("varmeplan": "varmeplanlægning",
-  index/forms.py) when the query finds few documents: with_longer_compounds(), scored lower;
+  index/forms.py) and its two parts written apart close together ("sortering af affald" for
+  "affaldssortering") when the query finds few documents: widened_compounds(), scored lower;
 - a quoted phrase's words match their inflected forms (index/forms.py); ="..." the forms as written;
 - a quoted phrase (not ="...") can be relaxed when it finds few documents (index/relax.py):
   `Compiled.relaxed` holds the clauses with its words close together, then anywhere.
@@ -26,12 +27,13 @@ from index.forms import as_written
 from index.proximity import NEAR_SLOP
 from index.query import UserQuery
 from index.synonyms import Synonyms, find_runs, key
-from klimaviden.danish import index_terms, is_question, is_question_frame_word, is_question_word, words
+from klimaviden.danish import compound_parts, index_terms, is_question, is_question_frame_word, is_question_word, words
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
 SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
 ORGANIZATION_WEIGHT = 1.0  # what being a document of the organisation named adds
-LONGER_WEIGHT = 0.5  # what a longer compound ("varmeplanlægning" for "varmeplan") adds
+WIDENED_WEIGHT = 0.5  # what a longer compound ("varmeplanlægning" for "varmeplan") or the parts
+# of a compound written apart ("sortering af affald" for "affaldssortering") add
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Clause:
     weight: float = 1.0  # multiplies the clause's score
     alternatives: tuple["Clause", ...] = ()  # synonyms: a document may match one of them instead
     slop: int = 0  # a phrase: how many other words may stand between its words, in all
-    compound: tuple[str, ...] = ()  # a compound word's stems: their longer compounds may match it
+    compound: str = ""  # a compound word (lower case): its longer compounds or its parts apart may match it
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,11 @@ class Compiled:
     # the clauses again with each quoted phrase (not ="...") relaxed: first its words close
     # together (NEAR_SLOP), then anywhere in the document; () when the query has no such phrase
     relaxed: tuple[tuple[Clause, ...], ...] = ()
-    relaxed_needles: tuple[str, ...] = ()  # the relaxed phrases' words, to highlight one by one
 
 
 def _word_clause(word: str, exact: bool) -> Clause | None:
     """One user word: its stems, or (exact) the word as written; None for a stop word. A
-    compound word keeps its stems apart, to look up its longer compounds if need be."""
+    compound word keeps the word, to widen it if need be (widened_compounds)."""
     if exact:
         pieces = tuple(Piece(((EXACT, t),)) for t in exact_terms([word]))
     else:
@@ -81,7 +82,7 @@ def _word_clause(word: str, exact: bool) -> Clause | None:
         return None
     if exact or len(pieces) > 1 or not _is_compound(word):
         return Clause(pieces)
-    return Clause(pieces, compound=tuple(t for _, t in pieces[0].terms))
+    return Clause(pieces, compound=words(word)[0])
 
 
 @lru_cache(maxsize=4096)
@@ -213,7 +214,6 @@ def compile_query(
         organizations=tuple(dict.fromkeys(named)),
         question=is_question(user.words) and sum(not c.optional for c in clauses) > 1,
         relaxed=_relaxed(tuple(word_clauses), quoted_clauses, exact_clauses),
-        relaxed_needles=_needles([replace(c, phrase=None) for c in quoted_clauses if _relaxable(c)]),
     )
 
 
@@ -232,18 +232,43 @@ def _relaxed(word_clauses, quoted, exact) -> tuple[tuple[Clause, ...], ...]:
     return (word_clauses + near + exact, word_clauses + anywhere + exact)
 
 
-def with_longer_compounds(compiled: Compiled, longer) -> tuple[Clause, ...]:
+def all_needles(clauses) -> tuple[str, ...]:
+    """The terms to highlight one by one of all the clauses, phrases and alternatives included."""
+    found = []
+    for c in clauses:
+        if not c.optional:
+            found.extend(t for p in c.pieces for f, t in p.terms if f in (STEMMED, EXACT))
+            found.extend(all_needles(c.alternatives))
+    return tuple(dict.fromkeys(found))
+
+
+def widened_compounds(compiled: Compiled, forms) -> tuple[Clause, ...]:
     """The query's clauses at their loosest (quoted phrases anywhere) with each compound word
-    also matching the longer compounds it begins, scored lower (`longer`: a stem -> the stems of
-    its longer compounds, index/forms.py); () when no word has any."""
+    also matching, scored lower, the longer compounds it begins and its two parts written apart
+    close together, in either order ("sortering af affald"); `forms` is the reader's WordForms
+    (index/forms.py). () when no word widens."""
     loosest = compiled.relaxed[-1] if compiled.relaxed else compiled.clauses
-    extended = tuple(_with_longer(c, longer) for c in loosest)
-    return extended if extended != loosest else ()
+    widened = tuple(_widened(c, forms) for c in loosest)
+    return widened if widened != loosest else ()
 
 
-def _with_longer(clause: Clause, longer) -> Clause:
-    more = tuple(dict.fromkeys(m for t in clause.compound for m in longer(t) if m not in clause.compound))
-    if not more:
+def _widened(clause: Clause, forms) -> Clause:
+    if not clause.compound:
         return clause
-    longer_ones = Clause((Piece(tuple((STEMMED, m) for m in more)),), weight=LONGER_WEIGHT)
-    return replace(clause, alternatives=clause.alternatives + (longer_ones,))
+    stems = tuple(t for p in clause.pieces for _, t in p.terms)
+    longer = tuple(dict.fromkeys(m for t in stems for m in forms.longer_compounds(t) if m not in stems))
+    more = [Clause((Piece(tuple((STEMMED, m) for m in longer)),), weight=WIDENED_WEIGHT)] if longer else []
+    more.extend(_apart(clause.compound, forms))
+    return replace(clause, alternatives=clause.alternatives + tuple(more)) if more else clause
+
+
+def _apart(compound: str, forms) -> list[Clause]:
+    """A compound of two parts as its parts close together, in either order: "affaldssortering"
+    as "sortering af affald" or "affald til sortering"."""
+    parts = compound_parts(compound)
+    stems = [stemmed_alternatives(part) for part in parts]
+    if len(parts) != 2 or not all(stems):
+        return []
+    pieces = tuple(Piece(tuple((STEMMED, v) for v in variants[0])) for variants in stems)
+    positions = tuple(forms(part) for part in parts)
+    return [Clause(pieces, order, slop=NEAR_SLOP, weight=WIDENED_WEIGHT) for order in (positions, positions[::-1])]

@@ -18,7 +18,7 @@ from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
-from index.relax import Relaxed, relaxed_tiers
+from index.relax import Relaxed, relaxed_tiers, top_relaxed
 from index.ranking import TermIndex, coordination_tiers, match, required, scores_of, top_in_tiers
 from index.snippets import highlighter
 from index.spelling import Speller
@@ -50,7 +50,7 @@ class Matched:
     fallback: str | None = None  # "or": no document had every word
     corrected: str | None = None  # the corrected text searched instead of the text as typed
     suggestion: str | None = None  # a correction that would find many more documents
-    relaxed: Relaxed = Relaxed()  # a query widened: phrase words close together or apart, longer compounds
+    relaxed: Relaxed = Relaxed()  # a query widened: phrase words close together or apart, compounds
 
 
 def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
@@ -71,7 +71,7 @@ def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
             suggestion = fix.text
         if not strict and fixed and fix.unknown and not request.as_typed:
             corrected, compiled, matched = fix.text, fix.compiled, fix.matched
-    relaxed = relaxed_tiers(view.terms, compiled, matched, allowed, view.forms.longer_compounds)
+    relaxed = relaxed_tiers(view.terms, compiled, matched, allowed, view.forms)
     for tier in relaxed.tiers:
         matched |= tier
     if (compiled.question or not matched & allowed) and len(required(compiled.clauses)) > 1:
@@ -95,6 +95,8 @@ def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: 
         scores = scores_of(view.terms, clauses, ordered) if clauses else {}
         return [(d, scores.get(d, 0.0)) for d in ordered]
     tiers = _tiers(view, found.compiled, hits, found.fallback, found.relaxed.tiers)
+    if found.relaxed.tiers:
+        return top_relaxed(view.terms, found.compiled, found.relaxed, tiers, end)[start:end]
     return top_in_tiers(view.terms, clauses, tiers, end)[start:end]
 
 
@@ -128,13 +130,13 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
 
 
 def _highlighters(found: Matched):
-    """docnum -> its highlighter: the phrases whole where they stand together; a relaxed
-    phrase's words one by one in the documents that have them apart."""
+    """docnum -> its highlighter: the query's own where it matched as typed; in the documents a
+    widened query found, the words of its relaxed phrases and widened compounds one by one."""
     compiled = found.compiled
     strict = highlighter(compiled.needles, compiled.phrases)
-    if not found.relaxed.phrase:
+    if not found.relaxed.tiers:
         return lambda docnum: strict
-    apart = highlighter(compiled.needles + compiled.relaxed_needles, compiled.phrases)
+    apart = highlighter(found.relaxed.needles, compiled.phrases)
     together = found.relaxed.tiers[0]
     return lambda docnum: strict if together >> docnum & 1 else apart
 
@@ -146,7 +148,7 @@ def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, rela
     question, the documents with more of the words before those with fewer (which also bounds
     its cost: only the tiers that fill the page are scored). A short query's OR fallback is
     ranked by score alone, so a rare word outweighs two common ones. A relaxed phrase's tiers
-    (exact, close together, anywhere, longer compounds) come before either of those orders."""
+    (exact, close together, anywhere, widened compounds) come before either of those orders."""
     named = own = alone = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)

@@ -1,5 +1,6 @@
 """A compound that finds few documents also finds the longer compounds it begins ("varmeplan":
-"varmeplanlægning", which the index splits as varme and planlægning), after its own documents."""
+"varmeplanlægning", which the index splits as varme and planlægning) and its parts written apart
+close together ("sortering af affald"), after its own documents."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from index.service import SearchService
 PLAN = "noter/varmeplan.md"
 PLANNING = "noter/varmeplanlaegning.md"
 APART = "noter/varme-og-plan.md"
+SORTING = "noter/affaldssortering.md"
+SORTING_APART = "noter/sortering-af-affald.md"
+SORTING_FAR = "noter/affald-langt-fra-sortering.md"
 CLIMATE = "noter/klimaplan-{n}.md"
 CLIMATE_LONGER = "noter/klimaplanlaegning.md"
 
@@ -28,6 +32,11 @@ def _documents():
             ["Varmeplanlægning tager tid. Varmeplanlægningen skal lykkes, og varmeplanlægning koster."],
             format="markdown", day=date(2022, 2, 1)),
         doc(APART, "Varme", ["Varme fra værket og en plan for byen."], format="markdown", day=date(2022, 3, 1)),
+        doc(SORTING, "Genbrug", ["Bedre affaldssortering i boligerne."], format="markdown", day=date(2022, 5, 1)),
+        doc(SORTING_APART, "Aftale om affald", ["Ensartet sortering af affald i alle kommuner. Affald, affald og affald."],
+            format="markdown", day=date(2022, 6, 1)),
+        doc(SORTING_FAR, "Affald", ["Affald fra byggepladser skal efter reglerne og med omtanke til sortering."],
+            format="markdown", day=date(2022, 7, 1)),
         doc(CLIMATE_LONGER, "Proces", ["Klimaplanlægning i byen."], format="markdown", day=date(2022, 4, 1)),
     ] + [
         doc(CLIMATE.format(n=n), f"Klimaplan {n}", [f"Klimaplan for by {n}."], format="markdown",
@@ -67,3 +76,9 @@ def test_a_compound_that_finds_enough_documents_stays_as_it_is(search):
 
 def test_a_longer_compound_is_found_beside_the_other_words_too(search):
     assert paths(search("varmeplan kommunerne")) == [PLANNING]
+
+
+def test_a_compound_that_finds_few_documents_finds_its_parts_written_close_together_after_them(search):
+    result = search("affaldssortering")
+    assert paths(result) == [SORTING, SORTING_APART]  # not where the parts stand far apart
+    assert "<mark>sortering</mark> af <mark>affald</mark>" in result["results"][1]["snippet"]
