@@ -110,7 +110,10 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     hits = found.matched & allowed
     total = bits.count(hits)
     light = _highlighters(found)
-    results = [_result(view.searcher, docnum, score, light(docnum)) for docnum, score in _page(view, request, found, hits, total)]
+    results = [
+        _result(view.searcher, docnum, score, light(docnum))
+        for docnum, score in _page(view, request, found, hits, total)
+    ]
     counts = facets.counts(found.matched, masks)
     labels = dict(theme_labels or {})
     return {
@@ -147,8 +150,9 @@ def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, rela
     name it among other organisations; in the OR fallback of a long query or in a
     question, the documents with more of the words before those with fewer (which also bounds
     its cost: only the tiers that fill the page are scored). A short query's OR fallback is
-    ranked by score alone, so a rare word outweighs two common ones. A relaxed phrase's tiers
-    (exact, close together, anywhere, widened compounds) come before either of those orders."""
+    ranked by score alone, so a rare word outweighs two common ones. A widened query's tiers
+    (index/relax.py: as typed, phrase words close together, anywhere, compounds widened) come
+    before either of those orders."""
     named = own = alone = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
