@@ -27,7 +27,14 @@ from index.forms import as_written
 from index.proximity import NEAR_SLOP
 from index.query import UserQuery
 from index.synonyms import Synonyms, find_runs, key
-from klimaviden.danish import compound_parts, index_terms, is_question, is_question_frame_word, is_question_word, words
+from klimaviden.danish import (
+    compound_parts,
+    index_terms,
+    is_question,
+    is_question_frame_word,
+    is_question_word,
+    words,
+)
 
 OPTIONAL_WEIGHT = 0.1  # what a question word ("hvordan", "kan") adds, against 1 for other words
 SYNONYM_WEIGHT = 0.6  # what a synonym adds, against 1 for the word itself
@@ -180,13 +187,14 @@ def _with_organizations(user: UserQuery, clauses: list[Clause | None], organizat
     return merged, named
 
 
-def _needles(clauses) -> tuple[str, ...]:
-    """The terms of the words to highlight: all but question words and phrases (highlighted whole)."""
+def _needles(clauses, with_phrases: bool = False) -> tuple[str, ...]:
+    """The terms of the words to highlight: all but question words and (unless `with_phrases`)
+    phrases, which are highlighted whole."""
     found = []
     for c in clauses:
-        if not c.optional and c.phrase is None:
+        if not c.optional and (with_phrases or c.phrase is None):
             found.extend(t for p in c.pieces for f, t in p.terms if f in (STEMMED, EXACT))
-            found.extend(_needles(c.alternatives))
+            found.extend(_needles(c.alternatives, with_phrases))
     return tuple(found)
 
 
@@ -234,12 +242,7 @@ def _relaxed(word_clauses, quoted, exact) -> tuple[tuple[Clause, ...], ...]:
 
 def all_needles(clauses) -> tuple[str, ...]:
     """The terms to highlight one by one of all the clauses, phrases and alternatives included."""
-    found = []
-    for c in clauses:
-        if not c.optional:
-            found.extend(t for p in c.pieces for f, t in p.terms if f in (STEMMED, EXACT))
-            found.extend(all_needles(c.alternatives))
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(_needles(clauses, with_phrases=True)))
 
 
 def widened_compounds(compiled: Compiled, forms) -> tuple[Clause, ...]:
