@@ -82,3 +82,21 @@ def test_a_compound_that_finds_few_documents_finds_its_parts_written_close_toget
     result = search("affaldssortering")
     assert paths(result) == [SORTING, SORTING_APART]  # not where the parts stand far apart
     assert "<mark>sortering</mark> af <mark>affald</mark>" in result["results"][1]["snippet"]
+
+
+def test_widening_does_not_reorder_the_documents_that_have_the_word_itself(tmp_path):
+    plain, also_longer, only_longer = "noter/plan.md", "noter/plan-og-planlaegning.md", "noter/planlaegning.md"
+    documents = [
+        make_document(plain, "Notat", ["Byens varmeplan blev vedtaget i år efter lang tids arbejde med varmeplan."],
+                      format="markdown", day=date(2022, 1, 1)),
+        # the word itself once, its longer compound three times: scored as widened, it would come first
+        make_document(also_longer, "Notat", ["Varmeplan. Varmeplanlægning, varmeplanlægning, varmeplanlægning."],
+                      format="markdown", day=date(2022, 1, 2)),
+        make_document(only_longer, "Notat", ["Varmeplanlægning i byen."], format="markdown", day=date(2022, 1, 3)),
+    ]
+    build_from_documents(tmp_path / "index", documents)
+    service = SearchService(tmp_path / "index")
+    try:
+        assert paths(service.search(parse_search_params({"q": ["varmeplan"]}))) == [plain, also_longer, only_longer]
+    finally:
+        service.close()
