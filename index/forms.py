@@ -4,6 +4,11 @@ A phrase "Kalundborg Symbiose" must find "Kalundborg Symbiosen": each of its wor
 position, every word of the exact field with the same Danish stem. Snowball stems only remove
 endings, so those words all begin with the word's stem: they are read from the exact field's
 sorted term list from the stem on, at most MAX_SCANNED terms, and cached per open reader.
+
+The longer compounds of a compound: "varmeplan" is the start of "varmeplanlægning", whose parts
+the index holds as varme and planlægning, so the plan does not match by its parts. The stems of
+the stemmed field that begin with the compound's stem and go on for at least a short word more
+(LONGER_BY letters: not an inflection, which the stem has removed) are its longer compounds.
 """
 
 from __future__ import annotations
@@ -11,13 +16,15 @@ from __future__ import annotations
 from collections import OrderedDict
 from itertools import islice
 
-from index.fields import EXACT
+from index.fields import EXACT, STEMMED
 from klimaviden.danish import stem, term_variants
 
 MAX_SCANNED = 3000  # terms read after the stem ("by": bydel, byen, bygning ...)
 MAX_FORMS = 40
 MIN_WORD = 3  # shorter words ("i", "en") have no inflections worth a scan of the term list
 CACHED_WORDS = 2048
+LONGER_BY = 4  # letters a longer compound adds at least ("varmeplan" + "lægning")
+MAX_LONGER = 8  # longer compounds searched for one word, the first in the term list
 
 
 class WordForms:
@@ -26,15 +33,24 @@ class WordForms:
     def __init__(self, reader):
         self.reader = reader
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._longer_cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def __call__(self, word: str) -> tuple[str, ...]:
-        found = self._cache.get(word)
-        if found is None:
-            found = self._read(word)
-            self._cache[word] = found
-            if len(self._cache) > CACHED_WORDS:
-                self._cache.popitem(last=False)
-        return found
+        return _cached(self._cache, word, self._read)
+
+    def longer_compounds(self, term: str) -> tuple[str, ...]:
+        """The stems of the stemmed field that are the compound stem `term` and a word more."""
+        return _cached(self._longer_cache, term, lambda t: tuple(self._longer(t)))
+
+    def _longer(self, term: str):
+        count = 0
+        for candidate in islice(self.reader.expand_prefix(STEMMED, term), MAX_SCANNED):
+            text = candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
+            if len(text) >= len(term) + LONGER_BY:
+                yield text
+                count += 1
+                if count >= MAX_LONGER:
+                    return
 
     def _read(self, word: str) -> tuple[str, ...]:
         if len(word) < MIN_WORD:
@@ -48,6 +64,18 @@ class WordForms:
                 if len(forms) >= MAX_FORMS:
                     break
         return tuple(forms)
+
+
+def _cached(cache: OrderedDict, key: str, read) -> tuple[str, ...]:
+    found = cache.get(key)
+    if found is None:
+        found = read(key)
+        cache[key] = found
+        if len(cache) > CACHED_WORDS:
+            cache.popitem(last=False)
+    else:
+        cache.move_to_end(key)
+    return found
 
 
 def as_written(word: str) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from index import bits
+from index import bits, proximity
 from index.fields import EXACT, STEMMED
 from index.postings import Postings
 
@@ -82,31 +82,30 @@ class TermIndex:
                 scores[docnum] = idf * weight * (K1 + 1) / (weight + norm)
         return TermData(mask, scores)
 
-    def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int) -> int:
-        """Among the candidates (documents with all the words), those where the words stand next
-        to each other in this order, each position in any of its forms. Reads positions for the
-        candidates only; cached."""
-        key = (field, words)
-        found = self._phrases.get(key)
+    def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int, slop: int = 0) -> int:
+        """Among the candidates (documents with all the words), those where the words stand in
+        this order, each position in any of its forms: next to each other, or (`slop`) with at
+        most that many other words between them in all. Reads positions for the candidates
+        only, once for the exact phrase and its words close together (proximity.NEAR_SLOP),
+        which a phrase that finds few documents asks for next; cached."""
+        found = self._phrases.get((field, words, slop))
         if found is not None:
-            self._phrases.move_to_end(key)
+            self._phrases.move_to_end((field, words, slop))
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
-        starts = self._positions(field, words[0], set(bits.to_docnums(candidates)))
-        for offset, forms in enumerate(words[1:], start=1):
-            if not starts:
+        reach = max(slop, proximity.NEAR_SLOP)
+        states = proximity.start(self._positions(field, words[0], set(bits.to_docnums(candidates))))
+        for forms in words[1:]:
+            if not states:
                 break
-            following = self._positions(field, forms, set(starts))
-            starts = {
-                docnum: kept
-                for docnum, places in following.items()
-                if (kept := frozenset(p for p in starts[docnum] if p + offset in places))
-            }
-        found = bits.from_docnums(list(starts), self.size)
-        self._phrases[key] = found
-        if len(self._phrases) > CACHED_TERMS:
-            self._phrases.popitem(last=False)
-        return found
+            states = proximity.advance(states, self._positions(field, forms, set(states)), reach)
+        between = proximity.fewest_between(states)
+        for level in dict.fromkeys((0, reach, slop)):
+            mask = bits.from_docnums([d for d, fewest in between.items() if fewest <= level], self.size)
+            self._phrases[(field, words, level)] = mask
+            if len(self._phrases) > CACHED_TERMS:
+                self._phrases.popitem(last=False)
+        return self._phrases[(field, words, slop)]
 
     def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
         """docnum -> positions of any of the forms, for the wanted documents."""
@@ -137,7 +136,7 @@ def clause_mask(index: TermIndex, clause) -> int:
         if not mask:
             break
     if clause.phrase and mask:
-        mask = index.in_order(EXACT, clause.phrase, mask)
+        mask = index.in_order(EXACT, clause.phrase, mask, clause.slop)
     for alternative in clause.alternatives:
         mask |= clause_mask(index, alternative)
     return mask

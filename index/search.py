@@ -18,6 +18,7 @@ from index.facets import ReaderFacets
 from index.fields import DOC
 from index.forms import WordForms
 from index.query import SearchRequest, parse_user_query
+from index.relax import Relaxed, relaxed_tiers, top_relaxed
 from index.ranking import TermIndex, coordination_tiers, match, required, scores_of, top_in_tiers
 from index.snippets import highlighter
 from index.spelling import Speller
@@ -49,6 +50,7 @@ class Matched:
     fallback: str | None = None  # "or": no document had every word
     corrected: str | None = None  # the corrected text searched instead of the text as typed
     suggestion: str | None = None  # a correction that would find many more documents
+    relaxed: Relaxed = Relaxed()  # a query widened: phrase words close together or apart, compounds
 
 
 def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
@@ -69,13 +71,16 @@ def _match(view: View, request: SearchRequest, user, allowed: int) -> Matched:
             suggestion = fix.text
         if not strict and fixed and fix.unknown and not request.as_typed:
             corrected, compiled, matched = fix.text, fix.compiled, fix.matched
+    relaxed = relaxed_tiers(view.terms, compiled, matched, allowed, view.forms)
+    for tier in relaxed.tiers:
+        matched |= tier
     if (compiled.question or not matched & allowed) and len(required(compiled.clauses)) > 1:
         either = match(view.terms, compiled.clauses, any_clause=True)
         if either & allowed:
             # a question finds the documents with some of its words too, after those with all
             fallback = None if matched & allowed else "or"
-            return Matched(compiled, either, fallback, corrected, suggestion)
-    return Matched(compiled, matched, None, corrected, suggestion)
+            return Matched(compiled, either, fallback, corrected, suggestion, relaxed)
+    return Matched(compiled, matched, None, corrected, suggestion, relaxed)
 
 
 def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: int):
@@ -84,12 +89,14 @@ def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: 
     if not hits or start >= total:
         return []
     end = min(start + request.per_page, total)
-    clauses = found.compiled.clauses
+    clauses = found.relaxed.clauses or found.compiled.clauses
     if not clauses or request.sort == "date":
         ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
         scores = scores_of(view.terms, clauses, ordered) if clauses else {}
         return [(d, scores.get(d, 0.0)) for d in ordered]
-    tiers = _tiers(view, found.compiled, hits, found.fallback)
+    tiers = _tiers(view, found.compiled, hits, found.fallback, found.relaxed.tiers)
+    if found.relaxed.tiers:
+        return top_relaxed(view.terms, found.compiled, found.relaxed, tiers, end)[start:end]
     return top_in_tiers(view.terms, clauses, tiers, end)[start:end]
 
 
@@ -102,9 +109,9 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
     found = _match(view, request, parse_user_query(request.q), allowed)
     hits = found.matched & allowed
     total = bits.count(hits)
-    light = highlighter(found.compiled.needles, found.compiled.phrases)
+    light = _highlighters(found)
     results = [
-        _result(view.searcher, docnum, score, light)
+        _result(view.searcher, docnum, score, light(docnum))
         for docnum, score in _page(view, request, found, hits, total)
     ]
     counts = facets.counts(found.matched, masks)
@@ -121,25 +128,58 @@ def run_search(view: View, request: SearchRequest, theme_labels=None) -> dict:
         "suggestion": found.suggestion,
         "corrected_query": found.corrected,
         "expanded": list(found.compiled.expanded),
+        "phrase_relaxed": found.relaxed.phrase,
     }
 
 
-def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None) -> list[int]:
+def _highlighters(found: Matched):
+    """docnum -> its highlighter: the query's own where it matched as typed; in the documents a
+    widened query found, the words of its relaxed phrases and widened compounds one by one."""
+    compiled = found.compiled
+    strict = highlighter(compiled.needles, compiled.phrases)
+    if not found.relaxed.tiers:
+        return lambda docnum: strict
+    apart = highlighter(found.relaxed.needles, compiled.phrases)
+    together = found.relaxed.tiers[0]
+    return lambda docnum: strict if together >> docnum & 1 else apart
+
+
+def _tiers(view: View, compiled: Compiled, hits: int, fallback: str | None, relaxed=()) -> list[int]:
     """The hits in ranking tiers: the documents an organisation the query names presented first,
-    then the other documents of that organisation; in the OR fallback of a long query or in a
+    then those that name that organisation alone (its own reports and news), then the others that
+    name it among other organisations; in the OR fallback of a long query or in a
     question, the documents with more of the words before those with fewer (which also bounds
     its cost: only the tiers that fill the page are scored). A short query's OR fallback is
-    ranked by score alone, so a rare word outweighs two common ones."""
-    named = own = 0
+    ranked by score alone, so a rare word outweighs two common ones. A widened query's tiers
+    (index/relax.py: as typed, phrase words close together, anywhere, compounds widened) come
+    before either of those orders."""
+    named = own = alone = 0
     for name in compiled.organizations:
         named |= view.facets.value_mask("organization", name)
         own |= view.facets.value_mask("presenter_organization", name)
+        alone |= _naming_alone(view, name)
     long_or = fallback == "or" and len(required(compiled.clauses)) >= COORDINATION_FROM
     by_coverage = long_or or compiled.question
     tiers = coordination_tiers(view.terms, compiled.clauses, hits) if by_coverage else [hits]
+    if relaxed:
+        rest = hits
+        for tier in relaxed:
+            rest &= ~tier
+        tiers = [r & t for r in (*relaxed, rest) for t in tiers if r & t]
     if not named & hits:
         return tiers
-    return [t & own for t in tiers] + [t & named & ~own for t in tiers] + [t & ~named & ~own for t in tiers]
+    alone &= ~own
+    groups = (own, alone, named & ~own & ~alone, ~named & ~own)
+    return [t & group for group in groups for t in tiers]
+
+
+def _naming_alone(view: View, name: str) -> int:
+    """The documents that name the organisation and no other."""
+    others = 0
+    for other, mask in view.facets.values["organization"].items():
+        if other != name:
+            others |= mask
+    return view.facets.value_mask("organization", name) & ~others
 
 
 def stored_document(searcher, docnum: int) -> dict:

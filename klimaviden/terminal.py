@@ -59,6 +59,8 @@ def format_results(result: dict) -> str:
     lines = [f"{_count(result['total'], 'dokument', 'dokumenter')}{about} (side {result['page']})"]
     if result.get("fallback") == "or":
         lines.append("Ingen dokumenter indeholdt alle ord; viser dokumenter med mindst ét af dem.")
+    if result.get("phrase_relaxed"):
+        lines.append("Få dokumenter har frasen præcis; derefter vises dokumenter med ordene tæt på hinanden eller spredt.")
     if result.get("suggestion"):
         lines.append(f"Mente du: {result['suggestion']}?")
     for number, hit in enumerate(result["results"], start=(result["page"] - 1) * result.get("per_page", 10) + 1):

@@ -41,6 +41,13 @@ def test_a_section_hit_names_its_heading():
     assert "referat, afsnit »Oplæg fra KL«" in text
 
 
+def test_a_relaxed_phrase_is_said_in_the_readable_list():
+    hit = {"title": "T", "path": "m/a.md", "type": "minutes", "date": None, "page": None, "snippet": ""}
+    result = {"query": '"fossilfri busdrift"', "total": 1, "page": 1, "per_page": 10, "results": [hit]}
+    assert "tæt på hinanden" not in format_results(result)
+    assert "tæt på hinanden" in format_results({**result, "phrase_relaxed": True}).splitlines()[1]
+
+
 def test_reindex_summary_and_stats_are_danish():
     line = format_reindex_summary({"added": 3, "updated": 1, "deleted": 0, "unchanged": 41, "skipped": 2,
                                    "failed": [{}], "documents": 45, "passages": 312, "seconds": 2.44})

@@ -40,3 +40,23 @@ def test_the_document_an_organisation_presented_ranks_first_for_its_name(tmp_pat
         assert paths[0] == PRESENTATION and sorted(paths[1:]) == sorted([MINUTES, INVITATION])
     finally:
         service.close()
+
+
+def test_a_document_that_names_the_organisation_alone_ranks_above_those_naming_it_among_others(tmp_path):
+    report = "rapporter/di-sektorkobling.pdf"
+    documents = [
+        make_document(report, "Sektorkobling i kommunerne", ["Udarbejdet af Dansk Industri. Overskudsvarme."],
+                      type="report", organizations=("Dansk Industri",), day=date(2021, 3, 1)),
+        # says the name three times, but beside KL and Movia: a mention, not its own document
+        make_document(MINUTES, "Referat", ["Dansk Industri fortalte. KL og Movia spurgte Dansk Industri, "
+                                           "og Dansk Industri svarede."],
+                      format="docx", type="minutes", organizations=("Dansk Industri", "KL", "Movia"),
+                      day=date(2021, 4, 29)),
+    ]
+    build_from_documents(tmp_path / "index", documents)
+    service = SearchService(tmp_path / "index")
+    try:
+        paths = [r["path"] for r in service.search(parse_search_params({"q": ["Dansk Industri"]}))["results"]]
+        assert paths == [report, MINUTES]
+    finally:
+        service.close()

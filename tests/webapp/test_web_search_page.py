@@ -338,3 +338,12 @@ def test_synonyms_searched_too_are_named_with_links(built_index, tmp_path):
     notice = html(client.get("/?q=PtX")).select_one(".notice-expanded")
     assert " ".join(notice.get_text().split()) == "Søgte også efter: Power-to-X"
     assert query_of(notice.select_one("a")["href"]) == {"q": ["Power-to-X"]}
+
+
+def test_a_relaxed_phrase_is_announced(client):
+    # the sample corpus has "fossilfri busdrift" in one document; its words apart in others
+    data = api_json(client, '/api/search?q="fossilfri+busdrift"')
+    assert data["phrase_relaxed"] is True and data["total"] > 1
+    notice = html(client.get('/?q="fossilfri+busdrift"')).select_one(".notice-relaxed")
+    assert "tæt på hinanden" in notice.get_text()
+    assert api_json(client, "/api/search?q=skybrud")["phrase_relaxed"] is False
