@@ -17,9 +17,9 @@ a common word at 20,000 documents costs 100 ms that way. This module reads the W
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
 
+import numpy as np
 import whoosh
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -132,9 +132,9 @@ class Postings:
                         out[docnum] = frozenset(decode(values[i]))
         return out
 
-    def field_lengths(self, field: str) -> array:
-        """Per docnum, the field's length in terms (0.0 for deleted documents)."""
-        lengths = array("f", (0.0,)) * self.size
+    def field_lengths(self, field: str) -> np.ndarray:
+        """Per docnum, the field's length in terms as float32 (0.0 for deleted documents)."""
+        lengths = np.zeros(self.size, dtype=np.float32)
         for leaf in self.leaves:
             reader = leaf.reader
             for docnum in range(reader.doc_count_all()):

@@ -14,6 +14,7 @@ from collections import Counter
 from index import bits
 from index.analysis import stemmed_analyzer
 from index.fields import DOC, STEMMED
+from index.ranking import best, weighted_sum
 
 KEY_TERMS = 12
 SAMPLE_CHARS = 20_000
@@ -50,6 +51,5 @@ def related_docnums(view, docnum: int, limit: int = 5) -> list[int]:
         union |= data.mask
         arrays.append((data.scores, weight))
     union &= ~(1 << docnum)
-    scored = ((sum(a[d] * w for a, w in arrays), d) for d in bits.to_docnums(union))
-    best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
-    return [d for _, d in best]
+    docnums = bits.to_array(union)
+    return [d for d, _ in best(weighted_sum(arrays, docnums), docnums, limit)]
