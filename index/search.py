@@ -171,12 +171,7 @@ def query_highlighter(q: str):
 def _result(searcher, docnum: int, score: float, light) -> dict:
     doc = stored_document(searcher, docnum)
     passages = doc.get("passages") or []
-    best = None
-    snippet = ""
-    if passages:
-        records = [Passage.from_dict(p) for p in passages]
-        best, _ = light.best_passage(records)
-        snippet = light.snippet(best.text)
+    best, snippet = light.excerpt([Passage.from_dict(p) for p in passages])
     paged = doc.get("format") in PAGED_FORMATS
     return {
         "id": doc["id"],
