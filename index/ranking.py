@@ -26,18 +26,38 @@ from index.postings import Postings
 
 K1 = 1.2
 B = 0.75
-CACHED_TERMS = 512  # about 80 KB per term at 20,000 documents
-# Terms in more than this share of the documents are costly to read again (tens of milliseconds at
-# 20,000 documents), so they have a cache of their own that rarer terms cannot flush: a long query
-# of 32 rare compounds would otherwise push "kan" or "kommune" out.
+# A rare term keeps only its own documents' scores (8 bytes a posting, a few KB); a term in more
+# than COMMON_SHARE of the documents keeps a dense array (4 bytes a document: 80 KB at 20,000),
+# read directly by docnum. Common terms are costly to read again (tens of milliseconds at 20,000
+# documents), so they have a cache of their own that rarer terms cannot flush: a long query of 32
+# rare compounds would otherwise push "kan" or "kommune" out. The bench's 225 queries use about
+# 250 common terms: a smaller cache read them again on every pass.
+CACHED_TERMS = 512
 COMMON_SHARE = 0.05
-CACHED_COMMON_TERMS = 128
+CACHED_COMMON_TERMS = 384  # at most 31 MB at 20,000 documents
 
 
 @dataclass(frozen=True)
 class TermData:
+    """A term's documents and BM25 contributions: `scores` per docnum (dense), or, when `docnums`
+    is given, per entry of `docnums` (the term's documents, ascending)."""
+
     mask: int
-    scores: np.ndarray  # float32 BM25 contribution per docnum (0.0 where the term is absent)
+    scores: np.ndarray  # float32
+    docnums: np.ndarray | None = None
+
+    def at(self, docnums: np.ndarray) -> np.ndarray:
+        """The term's float32 contribution for each of the docnums (0.0 where it is absent)."""
+        if self.docnums is None:
+            return np.asarray(self.scores)[docnums]
+        if not len(self.docnums):
+            return np.zeros(len(docnums), dtype=np.float32)
+        where = np.minimum(np.searchsorted(self.docnums, docnums), len(self.docnums) - 1)
+        return np.where(self.docnums[where] == docnums, self.scores[where], np.float32(0.0))
+
+    def best(self) -> float:
+        """The highest contribution of the term in any document."""
+        return float(np.max(self.scores)) if len(self.scores) else 0.0
 
 
 class TermIndex:
@@ -65,7 +85,7 @@ class TermIndex:
                 cache.move_to_end(key)
                 return found
         found = self._read(field, text)
-        common = bits.count(found.mask) > COMMON_SHARE * self.count
+        common = found.docnums is None
         cache, limit = (self._common, CACHED_COMMON_TERMS) if common else (self._cache, CACHED_TERMS)
         cache[key] = found
         if len(cache) > limit:
@@ -76,15 +96,19 @@ class TermIndex:
         docnums, weights = self.postings.read(field, text)
         found = np.asarray(docnums, dtype=np.int64)
         mask = bits.from_docnums(found, self.size) & self.live
-        scores = np.zeros(self.size, dtype=np.float32)
+        scores = np.zeros(len(found), dtype=np.float32)
         if len(found):
             frequency = bits.count(mask) or len(found)
             idf = math.log(1 + (self.count - frequency + 0.5) / (frequency + 0.5))
             weight = np.asarray(weights, dtype=np.float64)
             # float64 throughout, in the order of the formula, then stored as float32
             norm = K1 * ((1 - B) + B * self.lengths[found].astype(np.float64) / self.average)
-            scores[found] = idf * weight * (K1 + 1) / (weight + norm)
-        return TermData(mask, scores)
+            scores[:] = idf * weight * (K1 + 1) / (weight + norm)
+        if bits.count(mask) > COMMON_SHARE * self.count:
+            dense = np.zeros(self.size, dtype=np.float32)
+            dense[found] = scores
+            return TermData(mask, dense)
+        return TermData(mask, scores, found.astype(np.int32))
 
     def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int) -> int:
         """Among the candidates (documents with all the words), those where the words stand next
@@ -177,11 +201,11 @@ def _weighted_terms(index: TermIndex, clauses, weight: float = 1.0) -> list[tupl
 
 
 def weighted_sum(weighted, docnums: np.ndarray) -> np.ndarray:
-    """Per docnum, the float64 sum of scores[docnum] * weight over the (scores, weight) pairs,
-    added in their order (as Python's `sum()` over them would)."""
+    """Per docnum, the float64 sum of the term's contribution x weight over the (TermData,
+    weight) pairs, added in their order (as Python's `sum()` over them would)."""
     total = np.zeros(len(docnums), dtype=np.float64)
-    for scores, w in weighted:
-        picked = np.asarray(scores)[docnums].astype(np.float64)
+    for data, w in weighted:
+        picked = data.at(docnums).astype(np.float64)
         total += picked if w == 1.0 else picked * w
     return total
 
@@ -190,8 +214,8 @@ def _scored(index: TermIndex, clauses, docnums: np.ndarray) -> np.ndarray:
     """The float64 score of each of the docnums: the sum of its unweighted terms' contributions
     in clause order, plus the sum of its weighted ones."""
     weighted = _weighted_terms(index, clauses)
-    total = weighted_sum([(data.scores, 1.0) for data, w in weighted if w == 1.0], docnums)
-    scaled = [(data.scores, w) for data, w in weighted if w != 1.0]
+    total = weighted_sum([(data, 1.0) for data, w in weighted if w == 1.0], docnums)
+    scaled = [(data, w) for data, w in weighted if w != 1.0]
     return total + weighted_sum(scaled, docnums) if scaled else total
 
 
@@ -220,7 +244,7 @@ def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, flo
         return best(_scored(index, clauses, docnums), docnums, limit)
     scores = _scored(index, main, docnums)
     if len(scores) > limit:
-        bound = sum(float(np.max(data.scores)) * w for data, w in _weighted_terms(index, extra))
+        bound = sum(data.best() * w for data, w in _weighted_terms(index, extra))
         cutoff = np.partition(scores, len(scores) - limit)[len(scores) - limit] - bound
         keep = scores >= cutoff
         scores, docnums = scores[keep], docnums[keep]

@@ -45,11 +45,11 @@ def related_docnums(view, docnum: int, limit: int = 5) -> list[int]:
     if not terms:
         return []
     union = 0
-    arrays = []
+    weighted = []
     for term, weight in terms:
         data = view.terms.term(STEMMED, term)
         union |= data.mask
-        arrays.append((data.scores, weight))
+        weighted.append((data, weight))
     union &= ~(1 << docnum)
     docnums = bits.to_array(union)
-    return [d for d, _ in best(weighted_sum(arrays, docnums), docnums, limit)]
+    return [d for d, _ in best(weighted_sum(weighted, docnums), docnums, limit)]
