@@ -138,10 +138,9 @@ class TermIndex:
 
     def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
         """docnum -> positions of any of the forms, for the wanted documents."""
-        decode = self.searcher.schema[field].format.decode_positions
         out: dict[int, frozenset] = {}
         for form in forms:
-            for docnum, places in self.postings.positions(field, form, wanted, decode).items():
+            for docnum, places in self.postings.positions(field, form, wanted).items():
                 out[docnum] = out[docnum] | places if docnum in out else places
         return out
 
