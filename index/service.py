@@ -220,8 +220,10 @@ class SearchService:
             ]
 
     def topic_slugs(self) -> list[str]:
-        """The valid DK2020 slugs (for parse_search_params(valid_topics=...))."""
-        return [t["slug"] for t in self.topics()]
+        """The valid DK2020 slugs (for parse_search_params(valid_topics=...)), without counting
+        their documents: every search request asks for them."""
+        with self._reading() as live:
+            return [t["slug"] for t in live.meta.get("taxonomy", [])]
 
     # -- state of the index -------------------------------------------------------------------
 

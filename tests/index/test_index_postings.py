@@ -3,13 +3,14 @@ including segments with deletions, and return exactly what Whoosh's public API r
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
 from index import bits
 from index.postings import Postings
-from index.ranking import TermIndex
+from index.ranking import COMMON_SHARE, TermIndex
 
 SEGMENT_DOCS = 400  # > 3 blocks of 128 postings for a term in every document
 SEGMENTS = 3
@@ -171,3 +172,15 @@ def test_a_long_query_of_rare_terms_does_not_flush_the_common_terms_from_the_cac
     reads = terms.postings.reads.fast
     assert terms.term("text", "vand") is common
     assert terms.postings.reads.fast == reads  # served from the cache, not read again
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_rare_terms_are_kept_sparse_and_score_only_their_own_documents(segmented, word):
+    reader = segmented.reader()
+    live = bits.from_docnums(reader.all_doc_ids(), reader.doc_count_all())
+    terms = TermIndex(segmented, live)
+    data = terms.term("text", word)
+    expected = _public(reader, "text", word)
+    assert (data.docnums is not None) == (len(expected) <= COMMON_SHARE * reader.doc_count())
+    contributions = data.at(np.arange(reader.doc_count_all())).tolist()
+    assert [d for d, c in enumerate(contributions) if c > 0] == sorted(expected)
