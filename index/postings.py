@@ -142,22 +142,23 @@ class Postings:
             out.append(leaf.live(ids)[0])
         return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
-    def positions(self, field: str, text: str, wanted) -> dict[int, frozenset]:
-        """docnum -> positions of the term, for the wanted live documents only (values of the
-        other documents are not decoded)."""
+    def positions(self, field: str, text: str, wanted: np.ndarray) -> dict[int, frozenset]:
+        """docnum -> positions of the term, for the wanted live documents only (`wanted[docnum]`
+        is true; the positions of the other documents are not decoded)."""
         out: dict[int, frozenset] = {}
         for leaf, matcher in self._matchers(field, text):
-            offset, deleted = leaf.offset, leaf.deleted
             decode = _positions_decoder(leaf.reader.schema[field].format)
-            for ids, _, block in self._blocks(matcher, want_weights=False):
-                values = None
-                for i, leaf_docnum in enumerate(ids):
-                    docnum = offset + leaf_docnum
-                    if docnum in wanted and leaf_docnum not in deleted:
-                        if values is None:
-                            block._read_values()
-                            values = block._values
-                        out[docnum] = decode(values[i])
+            ids, values = [], []
+            for block_ids, _, block in self._blocks(matcher, want_weights=False):
+                block._read_values()
+                ids.extend(block_ids)
+                values.extend(block._values)
+            found, keep = leaf.live(ids)
+            chosen = np.flatnonzero(wanted[found])
+            if keep is not None:  # index into the live ids -> index into all ids
+                chosen = np.flatnonzero(keep)[chosen]
+            for i in chosen.tolist():
+                out[leaf.offset + ids[i]] = decode(values[i])
         return out
 
     def field_lengths(self, field: str) -> np.ndarray:

@@ -120,11 +120,13 @@ class TermIndex:
             self._phrases.move_to_end(key)
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
-        starts = self._positions(field, words[0], set(bits.to_docnums(candidates)))
+        starts = self._positions(field, words[0], bits.flags_of(candidates, self.size))
         for offset, forms in enumerate(words[1:], start=1):
             if not starts:
                 break
-            following = self._positions(field, forms, set(starts))
+            wanted = np.zeros(self.size, dtype=bool)
+            wanted[list(starts)] = True
+            following = self._positions(field, forms, wanted)
             starts = {
                 docnum: kept
                 for docnum, places in following.items()
@@ -136,8 +138,8 @@ class TermIndex:
             self._phrases.popitem(last=False)
         return found
 
-    def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
-        """docnum -> positions of any of the forms, for the wanted documents."""
+    def _positions(self, field: str, forms: tuple[str, ...], wanted: np.ndarray) -> dict[int, frozenset]:
+        """docnum -> positions of any of the forms, for the wanted documents (wanted[docnum])."""
         out: dict[int, frozenset] = {}
         for form in forms:
             for docnum, places in self.postings.positions(field, form, wanted).items():
