@@ -173,16 +173,18 @@ class Postings:
 
 
 def _positions_decoder(format_):
-    """value -> frozenset of positions: Whoosh's Positions format decoded in C (a length, then a
-    pickled list of deltas whose final STOP byte may be left out), or the format's own decoder."""
+    """value -> frozenset of positions: Whoosh's Positions format read by _decode_positions, or
+    the format's own decoder for any other format."""
     if type(format_) is not Positions:
         return lambda value: frozenset(format_.decode_positions(value))
+    return _decode_positions
 
-    def decode(value: bytes) -> frozenset:
-        body = value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."
-        return frozenset(accumulate(loads(body)))
 
-    return decode
+def _decode_positions(value: bytes) -> frozenset:
+    """A Positions value: the count of positions (4 bytes), then the pickled list of their deltas,
+    whose final STOP byte may be left out."""
+    body = value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."
+    return frozenset(accumulate(loads(body)))
 
 
 class _One:

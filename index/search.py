@@ -86,7 +86,7 @@ def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: 
     end = min(start + request.per_page, total)
     clauses = found.compiled.clauses
     if not clauses or request.sort == "date":
-        ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
+        ordered = view.facets.newest_first(hits, start, end)
         scores = scores_of(view.terms, clauses, ordered) if clauses else {}
         return [(d, scores.get(d, 0.0)) for d in ordered]
     tiers = _tiers(view, found.compiled, hits, found.fallback)

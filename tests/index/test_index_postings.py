@@ -186,3 +186,19 @@ def test_rare_terms_are_kept_sparse_and_score_only_their_own_documents(segmented
     assert (data.docnums is not None) == (len(expected) <= COMMON_SHARE * reader.doc_count())
     contributions = data.at(np.arange(reader.doc_count_all())).tolist()
     assert [d for d, c in enumerate(contributions) if c > 0] == sorted(expected)
+
+
+@pytest.mark.parametrize("positions", [
+    [], [5], [255], [300], [70000], [1, 2, 3], [0, 1], [300, 301, 305], [70000, 70001], [5, 400],
+    list(range(0, 2000, 2)), list(range(1000)), list(range(1001)), list(range(3, 2600, 7)),
+])
+@pytest.mark.parametrize("stop", [True, False])
+def test_positions_are_decoded_as_whoosh_decodes_them(positions, stop):
+    from whoosh.formats import Positions
+
+    from index.postings import _decode_positions
+
+    value = Positions().encode(positions)
+    if not stop:  # Whoosh may store a value without the pickle's final STOP byte
+        value = value[:-1]
+    assert _decode_positions(value) == frozenset(Positions().decode_positions(value))
