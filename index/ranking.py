@@ -3,19 +3,22 @@
 Whoosh scores every hit of a query through layers of Python matcher objects (about 5 µs per hit
 and term); a common word at 20,000 documents costs 100 ms. Here each term's postings are read
 once per open reader into a bitset (which documents) and a dense array of BM25 contributions (how
-well each matches), kept in a small LRU cache. A query is then bitset operations for matching and
-one pass over the hits summing array entries for ranking. Clauses come from index/compile.py.
+well each matches), kept in a small LRU cache. A query is then bitset operations for matching and,
+for ranking, numpy sums of the array entries of the hits and a partial sort for the best page (in C:
+a Python loop over 15,000 hits of a common word cost 10-20 ms). Scores are summed in float64 in
+clause order, as a Python loop would, so the ranking does not depend on how it is computed. Clauses
+come from index/compile.py.
 
 The postings themselves are read by index/postings.py, the one module that knows Whoosh's storage.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
+
+import numpy as np
 
 from index import bits, proximity
 from index.fields import EXACT, STEMMED
@@ -23,18 +26,38 @@ from index.postings import Postings
 
 K1 = 1.2
 B = 0.75
-CACHED_TERMS = 512  # about 80 KB per term at 20,000 documents
-# Terms in more than this share of the documents are costly to read again (tens of milliseconds at
-# 20,000 documents), so they have a cache of their own that rarer terms cannot flush: a long query
-# of 32 rare compounds would otherwise push "kan" or "kommune" out.
+# A rare term keeps only its own documents' scores (8 bytes a posting, a few KB); a term in more
+# than COMMON_SHARE of the documents keeps a dense array (4 bytes a document: 80 KB at 20,000),
+# read directly by docnum. Common terms are costly to read again (tens of milliseconds at 20,000
+# documents), so they have a cache of their own that rarer terms cannot flush: a long query of 32
+# rare compounds would otherwise push "kan" or "kommune" out. The bench's 285 queries use 166
+# common terms at 20,000 documents: a cache of 128 read 100 of them again on every pass.
+CACHED_TERMS = 512
 COMMON_SHARE = 0.05
-CACHED_COMMON_TERMS = 128
+CACHED_COMMON_TERMS = 384  # at most 31 MB at 20,000 documents
 
 
 @dataclass(frozen=True)
 class TermData:
+    """A term's documents and BM25 contributions: `scores` per docnum (dense), or, when `docnums`
+    is given, per entry of `docnums` (the term's documents, ascending)."""
+
     mask: int
-    scores: array  # BM25 contribution per docnum (0.0 where the term is absent)
+    scores: np.ndarray  # float32
+    docnums: np.ndarray | None = None
+
+    def at(self, docnums: np.ndarray) -> np.ndarray:
+        """The term's float32 contribution for each of the docnums (0.0 where it is absent)."""
+        if self.docnums is None:
+            return np.asarray(self.scores)[docnums]
+        if not len(self.docnums):
+            return np.zeros(len(docnums), dtype=np.float32)
+        where = np.minimum(np.searchsorted(self.docnums, docnums), len(self.docnums) - 1)
+        return np.where(self.docnums[where] == docnums, self.scores[where], np.float32(0.0))
+
+    def best(self) -> float:
+        """The highest contribution of the term in any document."""
+        return float(np.max(self.scores)) if len(self.scores) else 0.0
 
 
 class TermIndex:
@@ -48,7 +71,7 @@ class TermIndex:
         self.size = reader.doc_count_all()
         self.count = max(reader.doc_count(), 1)
         self.lengths = self.postings.field_lengths(field)
-        total = sum(self.lengths)
+        total = sum(self.lengths.tolist())  # in document order, as the scores were always computed
         self.average = (total / self.count) or 1.0
         self._cache: OrderedDict[tuple[str, str], TermData] = OrderedDict()
         self._common: OrderedDict[tuple[str, str], TermData] = OrderedDict()
@@ -62,7 +85,7 @@ class TermIndex:
                 cache.move_to_end(key)
                 return found
         found = self._read(field, text)
-        common = bits.count(found.mask) > COMMON_SHARE * self.count
+        common = found.docnums is None
         cache, limit = (self._common, CACHED_COMMON_TERMS) if common else (self._cache, CACHED_TERMS)
         cache[key] = found
         if len(cache) > limit:
@@ -71,16 +94,21 @@ class TermIndex:
 
     def _read(self, field: str, text: str) -> TermData:
         docnums, weights = self.postings.read(field, text)
-        mask = bits.from_docnums(docnums, self.size) & self.live
-        scores = array("f", (0.0,)) * self.size
-        if docnums:
-            frequency = bits.count(mask) or len(docnums)
+        found = np.asarray(docnums, dtype=np.int64)
+        mask = bits.from_docnums(found, self.size) & self.live
+        scores = np.zeros(len(found), dtype=np.float32)
+        if len(found):
+            frequency = bits.count(mask) or len(found)
             idf = math.log(1 + (self.count - frequency + 0.5) / (frequency + 0.5))
-            lengths, average = self.lengths, self.average
-            for docnum, weight in zip(docnums, weights):
-                norm = K1 * ((1 - B) + B * lengths[docnum] / average)
-                scores[docnum] = idf * weight * (K1 + 1) / (weight + norm)
-        return TermData(mask, scores)
+            weight = np.asarray(weights, dtype=np.float64)
+            # float64 throughout, in the order of the formula, then stored as float32
+            norm = K1 * ((1 - B) + B * self.lengths[found].astype(np.float64) / self.average)
+            scores[:] = idf * weight * (K1 + 1) / (weight + norm)
+        if bits.count(mask) > COMMON_SHARE * self.count:
+            dense = np.zeros(self.size, dtype=np.float32)
+            dense[found] = scores
+            return TermData(mask, dense)
+        return TermData(mask, scores, found.astype(np.int32))
 
     def in_order(self, field: str, words: tuple[tuple[str, ...], ...], candidates: int, slop: int = 0) -> int:
         """Among the candidates (documents with all the words), those where the words stand in
@@ -94,11 +122,13 @@ class TermIndex:
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
         reach = max(slop, proximity.NEAR_SLOP)
-        states = proximity.start(self._positions(field, words[0], set(bits.to_docnums(candidates))))
+        states = proximity.start(self._positions(field, words[0], bits.flags_of(candidates, self.size)))
         for forms in words[1:]:
             if not states:
                 break
-            states = proximity.advance(states, self._positions(field, forms, set(states)), reach)
+            wanted = np.zeros(self.size, dtype=bool)
+            wanted[list(states)] = True
+            states = proximity.advance(states, self._positions(field, forms, wanted), reach)
         between = proximity.fewest_between(states)
         for level in dict.fromkeys((0, reach, slop)):
             mask = bits.from_docnums([d for d, fewest in between.items() if fewest <= level], self.size)
@@ -107,12 +137,11 @@ class TermIndex:
                 self._phrases.popitem(last=False)
         return self._phrases[(field, words, slop)]
 
-    def _positions(self, field: str, forms: tuple[str, ...], wanted: set[int]) -> dict[int, frozenset]:
-        """docnum -> positions of any of the forms, for the wanted documents."""
-        decode = self.searcher.schema[field].format.decode_positions
+    def _positions(self, field: str, forms: tuple[str, ...], wanted: np.ndarray) -> dict[int, frozenset]:
+        """docnum -> positions of any of the forms, for the wanted documents (wanted[docnum])."""
         out: dict[int, frozenset] = {}
         for form in forms:
-            for docnum, places in self.postings.positions(field, form, wanted, decode).items():
+            for docnum, places in self.postings.positions(field, form, wanted).items():
                 out[docnum] = out[docnum] | places if docnum in out else places
         return out
 
@@ -171,18 +200,33 @@ def _weighted_terms(index: TermIndex, clauses, weight: float = 1.0) -> list[tupl
     return found
 
 
-def _scored(index: TermIndex, clauses, docnums) -> list[tuple[float, int]]:
-    """(score, docnum) for each of the docnums; the common cases (one term, unweighted terms)
-    inline their loop, as they run once per hit."""
+def weighted_sum(weighted, docnums: np.ndarray) -> np.ndarray:
+    """Per docnum, the float64 sum of the term's contribution x weight over the (TermData,
+    weight) pairs, added in their order (as Python's `sum()` over them would)."""
+    total = np.zeros(len(docnums), dtype=np.float64)
+    for data, w in weighted:
+        picked = data.at(docnums).astype(np.float64)
+        total += picked if w == 1.0 else picked * w
+    return total
+
+
+def _scored(index: TermIndex, clauses, docnums: np.ndarray) -> np.ndarray:
+    """The float64 score of each of the docnums: the sum of its unweighted terms' contributions
+    in clause order, plus the sum of its weighted ones."""
     weighted = _weighted_terms(index, clauses)
-    if len(weighted) == 1 and weighted[0][1] == 1.0:
-        only = weighted[0][0].scores
-        return [(only[d], d) for d in docnums]
-    plain = [data.scores for data, w in weighted if w == 1.0]
-    scaled = [(data.scores, w) for data, w in weighted if w != 1.0]
-    if not scaled:
-        return [(sum(a[d] for a in plain), d) for d in docnums]
-    return [(sum(a[d] for a in plain) + sum(a[d] * w for a, w in scaled), d) for d in docnums]
+    total = weighted_sum([(data, 1.0) for data, w in weighted if w == 1.0], docnums)
+    scaled = [(data, w) for data, w in weighted if w != 1.0]
+    return total + weighted_sum(scaled, docnums) if scaled else total
+
+
+def best(scores: np.ndarray, docnums: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score), best first, docnum order on ties."""
+    if len(scores) > limit:
+        kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        keep = scores >= kth  # the limit best, and every hit tied with the last of them
+        scores, docnums = scores[keep], docnums[keep]
+    order = np.lexsort((docnums, -scores))[:limit]
+    return list(zip(docnums[order].tolist(), scores[order].tolist()))
 
 
 def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, float]]:
@@ -191,21 +235,20 @@ def top(index: TermIndex, clauses, hits: int, limit: int) -> list[tuple[int, flo
     Optional clauses (question words) add at most `bound` to a score, so they are added only for
     the hits whose score without them is within `bound` of the limit-th best: the result is the
     same as scoring every hit with them, at the cost of a query without them."""
-    docnums = bits.to_docnums(hits)
+    docnums = bits.to_array(hits)
+    if not len(docnums) or limit <= 0:
+        return []
     main = [c for c in clauses if not c.optional]
     extra = [c for c in clauses if c.optional]
     if not main or not extra:
-        scored = _scored(index, clauses, docnums)
-    else:
-        scored = _scored(index, main, docnums)
-        if len(scored) > limit:
-            bound = sum(max(data.scores) * w for data, w in _weighted_terms(index, extra))
-            cutoff = heapq.nlargest(limit, (score for score, _ in scored))[-1] - bound
-            scored = [item for item in scored if item[0] >= cutoff]
-        added = _scored(index, extra, [d for _, d in scored])
-        scored = [(score + more, d) for (score, d), (more, _) in zip(scored, added)]
-    best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
-    return [(d, s) for s, d in best]
+        return best(_scored(index, clauses, docnums), docnums, limit)
+    scores = _scored(index, main, docnums)
+    if len(scores) > limit:
+        bound = sum(data.best() * w for data, w in _weighted_terms(index, extra))
+        cutoff = np.partition(scores, len(scores) - limit)[len(scores) - limit] - bound
+        keep = scores >= cutoff
+        scores, docnums = scores[keep], docnums[keep]
+    return best(scores + _scored(index, extra, docnums), docnums, limit)
 
 
 def top_in_tiers(index: TermIndex, clauses, tiers, limit: int) -> list[tuple[int, float]]:
@@ -245,5 +288,6 @@ def coordination_tiers(index: TermIndex, clauses, hits: int) -> list[int]:
     return tiers
 
 
-def scores_of(index: TermIndex, clauses, docnums) -> dict[int, float]:
-    return {d: score for score, d in _scored(index, clauses, docnums)}
+def scores_of(index: TermIndex, clauses, docnums: list[int]) -> dict[int, float]:
+    found = np.asarray(docnums, dtype=np.int64)
+    return dict(zip(docnums, _scored(index, clauses, found).tolist()))

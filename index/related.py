@@ -14,6 +14,7 @@ from collections import Counter
 from index import bits
 from index.analysis import stemmed_analyzer
 from index.fields import DOC, STEMMED
+from index.ranking import best, weighted_sum
 
 KEY_TERMS = 12
 SAMPLE_CHARS = 20_000
@@ -44,12 +45,11 @@ def related_docnums(view, docnum: int, limit: int = 5) -> list[int]:
     if not terms:
         return []
     union = 0
-    arrays = []
+    weighted = []
     for term, weight in terms:
         data = view.terms.term(STEMMED, term)
         union |= data.mask
-        arrays.append((data.scores, weight))
+        weighted.append((data, weight))
     union &= ~(1 << docnum)
-    scored = ((sum(a[d] * w for a, w in arrays), d) for d in bits.to_docnums(union))
-    best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
-    return [d for _, d in best]
+    docnums = bits.to_array(union)
+    return [d for d, _ in best(weighted_sum(weighted, docnums), docnums, limit)]

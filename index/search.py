@@ -91,7 +91,7 @@ def _page(view: View, request: SearchRequest, found: Matched, hits: int, total: 
     end = min(start + request.per_page, total)
     clauses = found.relaxed.clauses or found.compiled.clauses
     if not clauses or request.sort == "date":
-        ordered = view.facets.newest_first(bits.to_docnums(hits))[start:end]
+        ordered = view.facets.newest_first(hits, start, end)
         scores = scores_of(view.terms, clauses, ordered) if clauses else {}
         return [(d, scores.get(d, 0.0)) for d in ordered]
     tiers = _tiers(view, found.compiled, hits, found.fallback, found.relaxed.tiers)
@@ -211,12 +211,7 @@ def query_highlighter(q: str):
 def _result(searcher, docnum: int, score: float, light) -> dict:
     doc = stored_document(searcher, docnum)
     passages = doc.get("passages") or []
-    best = None
-    snippet = ""
-    if passages:
-        records = [Passage.from_dict(p) for p in passages]
-        best, _ = light.best_passage(records)
-        snippet = light.snippet(best.text)
+    best, snippet = light.excerpt([Passage.from_dict(p) for p in passages])
     paged = doc.get("format") in PAGED_FORMATS
     return {
         "id": doc["id"],

@@ -185,7 +185,7 @@ class SearchService:
 
     def _meeting(self, live: _Open, meeting: dict) -> dict:
         mask = live.facets.value_mask("meeting", meeting["id"])
-        docnums = live.facets.newest_first(bits.to_docnums(mask))
+        docnums = live.facets.newest_first(mask)
         documents = [stored_document(live.searcher, d) for d in docnums]
         briefs = sorted((brief(d) for d in documents), key=lambda b: (b["title"] or "").casefold())
         programme = linked_programme(meeting.get("programme") or [], documents)
@@ -220,8 +220,10 @@ class SearchService:
             ]
 
     def topic_slugs(self) -> list[str]:
-        """The valid DK2020 slugs (for parse_search_params(valid_topics=...))."""
-        return [t["slug"] for t in self.topics()]
+        """The valid DK2020 slugs (for parse_search_params(valid_topics=...)), without counting
+        their documents: every search request asks for them."""
+        with self._reading() as live:
+            return [t["slug"] for t in live.meta.get("taxonomy", [])]
 
     # -- state of the index -------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from klimaviden.danish import normalize
 MIN_WORD = 4
 VOCABULARY_FILE = "vocabulary.txt"
 RARE = 3  # a word in fewer documents may be a typo of a more common word
+LOOKED_UP_WORDS = 4096  # words whose frequency an open reader remembers
 
 
 def max_distance(word: str) -> int:
@@ -96,6 +97,7 @@ class Speller:
         self.from_file = False
         self._buckets: dict[str, tuple[list[str], list[int]]] | None = None
         self._frequencies: dict[str, int] = {}
+        self._looked_up: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def _vocabulary(self) -> dict[str, tuple[list[str], list[int]]]:
@@ -116,7 +118,16 @@ class Speller:
 
     def frequency(self, word: str) -> int:
         """In how many documents the word stands, as written or by its stem (at least RARE when
-        the word as written is that common already)."""
+        the word as written is that common already). Remembered per open reader: a word that
+        is not in the vocabulary costs a term lookup in every segment."""
+        found = self._looked_up.get(word)
+        if found is None:
+            if len(self._looked_up) >= LOOKED_UP_WORDS:
+                self._looked_up.clear()
+            found = self._looked_up[word] = self._frequency(word)
+        return found
+
+    def _frequency(self, word: str) -> int:
         self._vocabulary()
         exact = self._frequencies.get(word)
         if exact is None:

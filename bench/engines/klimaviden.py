@@ -136,12 +136,13 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
             "not_visible": sum(1 for v in visible if v != v), "service_errors": errors}
 
 
-def search_timings(index_dir: Path, corpus: Path, queries, repetitions: int, groups=None) -> dict:
+def search_timings(index_dir: Path, corpus: Path, queries, repetitions: int, groups=None,
+                   clock=time.perf_counter) -> dict:
     """`time_queries` through a newly opened SearchService, so its first pass is what the first
     visitor after a reindex meets; with the segments and deleted documents of the index it searched."""
     engine = KlimavidenEngine(index_dir, corpus)
     try:
-        timings = time_queries(engine.search, queries, repetitions, groups)
+        timings = time_queries(engine.search, queries, repetitions, groups, clock=clock)
     finally:
         engine.close()
     return {**timings, "index": segments(index_dir)}

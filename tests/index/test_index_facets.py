@@ -49,3 +49,13 @@ def test_counts_apply_every_filter_but_their_own(facets):
 
 def test_a_query_naming_an_organisation_is_recognised_by_its_words(facets):
     assert facets.organization_keys[("dansk", "industri")] == ("Dansk Industri",)
+
+
+def test_newest_first_orders_by_date_then_document_number_and_pages(facets):
+    everyone = bits.to_docnums(facets.live)
+    expected = sorted(everyone, key=lambda d: (-facets.day[d], d))  # 2022, then 2021s, then 2020s
+    assert facets.newest_first(facets.live) == expected
+    assert facets.newest_first(facets.live, 1, 3) == expected[1:3]
+    some = bits.from_docnums(expected[::2], facets.size)
+    assert facets.newest_first(some) == expected[::2]
+    assert facets.newest_first(0) == []

@@ -3,13 +3,14 @@ including segments with deletions, and return exactly what Whoosh's public API r
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
 from index import bits
 from index.postings import Postings
-from index.ranking import TermIndex
+from index.ranking import COMMON_SHARE, TermIndex
 
 SEGMENT_DOCS = 400  # > 3 blocks of 128 postings for a term in every document
 SEGMENTS = 3
@@ -90,9 +91,9 @@ def test_documents_and_weights_equal_the_public_api(segmented, field, word):
     postings = Postings(reader)
     docnums, weights = postings.read(field, word)
     expected = _public(reader, field, word)
-    assert docnums == sorted(expected)
-    assert weights == [expected[d][0] for d in docnums]
-    assert postings.docnums(field, word) == docnums
+    assert docnums.tolist() == sorted(expected)
+    assert weights.tolist() == [expected[d][0] for d in docnums.tolist()]
+    assert postings.docnums(field, word).tolist() == docnums.tolist()
 
 
 @pytest.mark.parametrize("word", WORDS)
@@ -100,18 +101,19 @@ def test_positions_equal_the_public_api(segmented, word):
     reader = segmented.reader()
     postings = Postings(reader)
     expected = _public(reader, "exact", word)
-    wanted = set(range(reader.doc_count_all()))
-    decode = reader.schema["exact"].format.decode_positions
-    found = postings.positions("exact", word, wanted, decode)
+    everyone = np.ones(reader.doc_count_all(), dtype=bool)
+    found = postings.positions("exact", word, everyone)
     assert found == {d: frozenset(p) for d, (_, p) in expected.items()}
-    some = set(sorted(expected)[::5])
-    assert postings.positions("exact", word, some, decode).keys() == some
+    some = sorted(expected)[::5]
+    wanted = np.zeros(reader.doc_count_all(), dtype=bool)
+    wanted[some] = True
+    assert sorted(postings.positions("exact", word, wanted)) == some
 
 
 def test_deleted_documents_are_never_returned(segmented):
     reader = segmented.reader()
     postings = Postings(reader)
-    live_ids = {int(segmented.stored_fields(d)["id"]) for d in postings.docnums("text", "vand")}
+    live_ids = {int(segmented.stored_fields(d)["id"]) for d in postings.docnums("text", "vand").tolist()}
     assert live_ids == set(range(SEGMENTS * SEGMENT_DOCS)) - _deleted_ids()
 
 
@@ -119,14 +121,15 @@ def test_every_segment_is_read_on_the_fast_path_even_with_deletions(segmented):
     postings = Postings(segmented.reader())
     postings.read("text", "vand")
     assert (postings.reads.fast, postings.reads.generic) == (SEGMENTS, 0)
-    postings.positions("exact", "skybrud", {0, 3}, segmented.schema["exact"].format.decode_positions)
+    postings.positions("exact", "skybrud", np.ones(segmented.reader().doc_count_all(), dtype=bool))
     assert (postings.reads.fast, postings.reads.generic) == (2 * SEGMENTS, 0)
 
 
 def test_an_absent_term_or_field_is_empty(segmented):
     postings = Postings(segmented.reader())
-    assert postings.read("text", "ørken") == ([], [])
-    assert postings.docnums("nosuchfield", "vand") == []
+    docnums, weights = postings.read("text", "ørken")
+    assert docnums.tolist() == weights.tolist() == []
+    assert postings.docnums("nosuchfield", "vand").tolist() == []
 
 
 def test_a_damaged_segment_raises_instead_of_finding_nothing(segmented, monkeypatch):
@@ -171,3 +174,31 @@ def test_a_long_query_of_rare_terms_does_not_flush_the_common_terms_from_the_cac
     reads = terms.postings.reads.fast
     assert terms.term("text", "vand") is common
     assert terms.postings.reads.fast == reads  # served from the cache, not read again
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_rare_terms_are_kept_sparse_and_score_only_their_own_documents(segmented, word):
+    reader = segmented.reader()
+    live = bits.from_docnums(reader.all_doc_ids(), reader.doc_count_all())
+    terms = TermIndex(segmented, live)
+    data = terms.term("text", word)
+    expected = _public(reader, "text", word)
+    assert (data.docnums is not None) == (len(expected) <= COMMON_SHARE * reader.doc_count())
+    contributions = data.at(np.arange(reader.doc_count_all())).tolist()
+    assert [d for d, c in enumerate(contributions) if c > 0] == sorted(expected)
+
+
+@pytest.mark.parametrize("positions", [
+    [], [5], [255], [300], [70000], [1, 2, 3], [0, 1], [300, 301, 305], [70000, 70001], [5, 400],
+    list(range(0, 2000, 2)), list(range(1000)), list(range(1001)), list(range(3, 2600, 7)),
+])
+@pytest.mark.parametrize("stop", [True, False])
+def test_positions_are_decoded_as_whoosh_decodes_them(positions, stop):
+    from whoosh.formats import Positions
+
+    from index.postings import _decode_positions
+
+    value = Positions().encode(positions)
+    if not stop:  # Whoosh may store a value without the pickle's final STOP byte
+        value = value[:-1]
+    assert _decode_positions(value) == frozenset(Positions().decode_positions(value))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from array import array
 
+import numpy as np
+
 from index import bits
 from index.compile import Clause, Piece
 from index.ranking import TermData, coordination_tiers, match, top, top_in_tiers
@@ -86,3 +88,33 @@ def test_optional_clauses_rank_as_if_every_hit_had_been_scored_with_them():
         got = top(terms, clauses, hits, limit)
         assert [d for d, _ in got] == [d for _, d in brute]
         assert all(abs(s - b) < 1e-5 for (_, s), (b, _) in zip(got, brute))
+
+
+def test_top_equals_a_full_sort_with_ties_broken_by_document_number():
+    rng = random.Random(3)
+    postings = {f"t{i}": sorted(rng.sample(range(SIZE), rng.randrange(10, 60))) for i in range(3)}
+    terms = FakeTerms(postings)
+    for t, docnums in postings.items():  # few distinct scores: many ties
+        for d in docnums:
+            terms.term("text", t).scores[d] = rng.choice((0.5, 1.0, 1.5))
+    clauses = [word("t0"), word("t1", weight=0.5), word("t2")]
+    hits = match(terms, clauses, any_clause=True)
+    weights = (("t0", 1), ("t2", 1), ("t1", 0.5))
+    full = [(sum(terms.term("text", t).scores[d] * w for t, w in weights), d) for d in bits.to_docnums(hits)]
+    for limit in (1, 2, 5, 17, 64):
+        brute = sorted(full, key=lambda item: (-item[0], item[1]))[:limit]
+        assert top(terms, clauses, hits, limit) == [(d, s) for s, d in brute]
+
+
+def test_a_rare_term_kept_sparse_scores_as_its_dense_array():
+    rng = random.Random(9)
+    docnums = np.array(sorted(rng.sample(range(SIZE), 12)), dtype=np.int32)
+    values = np.array([rng.uniform(0.1, 3.0) for _ in docnums], dtype=np.float32)
+    dense = np.zeros(SIZE, dtype=np.float32)
+    dense[docnums] = values
+    mask = bits.from_docnums(docnums.tolist(), SIZE)
+    sparse_data, dense_data = TermData(mask, values, docnums), TermData(mask, dense)
+    everyone = np.arange(SIZE)
+    assert sparse_data.at(everyone).tolist() == dense_data.at(everyone).tolist()
+    assert sparse_data.best() == dense_data.best()
+    assert TermData(0, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int32)).at(everyone).tolist() == [0.0] * SIZE

@@ -291,3 +291,8 @@ def test_month_only_dates_count_for_the_whole_month_and_presenters_filter(servic
     assert found(**{"from": "2022-04-01"}) == ["m/oplaeg.pptx"]
     assert found(presenter="Mette Kjærgaard Lund") == ["m/oplaeg.pptx"]
     assert service.search(parse_search_params({}))["facets"]["presenter"] == {"Mette Kjærgaard Lund": 1}
+
+
+def test_topic_slugs_are_the_taxonomy_of_the_topics_page(library):
+    slugs = library.topic_slugs()
+    assert slugs and slugs == [t["slug"] for t in library.topics()]

@@ -84,3 +84,18 @@ def test_a_damaged_vocabulary_file_is_ignored(generation):
     finally:
         reader.close()
         ix.close()
+
+
+def test_a_misspelled_word_is_looked_up_in_the_segments_once_per_open_reader(generation, monkeypatch):
+    ix, reader, speller = _speller(generation)
+    lookups = []
+    original = reader.doc_frequency
+    monkeypatch.setattr(reader, "doc_frequency", lambda *args: lookups.append(args) or original(*args))
+    try:
+        assert speller.correct_text("klimatilpasnig", ["klimatilpasnig"]) == ("klimatilpasning", True)
+        first = len(lookups)
+        assert first and speller.correct_text("klimatilpasnig", ["klimatilpasnig"]) == ("klimatilpasning", True)
+        assert len(lookups) == first
+    finally:
+        reader.close()
+        ix.close()
