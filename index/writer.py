@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from index.faults import checkpoint
 from index.lock import close_in_children
 from index.prepare import PreparedDocument, prepare
-from index.segment_writer import LengthsOnceWriter
+from index.segment_writer import FastFlushWriter
 
 WRITER_MEMORY_MB = 512
 # Documents per commit of a full rebuild: small enough that one batch's postings sort in memory.
@@ -46,7 +46,7 @@ class BatchWriter:
     @property
     def writer(self):
         if self._writer is None:
-            self._writer = LengthsOnceWriter(
+            self._writer = FastFlushWriter(
                 self.ix, limitmb=WRITER_MEMORY_MB, timeout=WRITER_LOCK_WAIT, delay=0.05
             )
             self._guard = close_in_children(getattr(self._writer.writelock, "fd", None))

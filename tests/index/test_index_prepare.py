@@ -1,5 +1,5 @@
 """Documents analysed in a parser process (index.prepare) are indexed exactly as Documents analysed
-by the writer, and the writer's lengths-once flush writes the same segment as plain Whoosh."""
+by the writer, and the writer's faster flush (index.segment_writer) writes what plain Whoosh writes."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import dataclasses
 import pickle
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 
 from conftest import library_documents
 from index.analysis import Words
 from index.prepare import PreparedDocument, prepare
 from index.schema import ANALYSED_FIELDS, Postings, build_schema, document_values, file_values
+from index.segment_writer import TermGroupedPool
 from index.writer import indexed_files, open_writer
 from index_files import make_document
-from ingest.document import Passage
 
 
 def documents():
@@ -115,3 +116,13 @@ def test_what_the_index_remembers_of_a_file_is_a_column_without_terms(tmp_path):
     doc = documents()[0]
     assert remembered[doc.path].mtime_ns == 7 and remembered[doc.path].deps == "d"
     assert (remembered[doc.path].checksum, remembered[doc.path].size) == (doc.checksum, doc.size)
+
+
+def test_the_grouped_posting_pool_gives_the_postings_in_sorted_order(tmp_path):
+    postings = [("text", b"skybrud", 3, 1.0, b"a"), ("exact", b"regn", 1, 2.0, b"b"),
+                ("text", b"skybrud", 1, 3.0, b"c"), ("text", b"plan", 2, 1.0, b"d"),
+                ("exact", b"regn", 0, 1.0, b"e"), ("text", b"skybrud", 2, 1.0, b"f")]
+    pool = TermGroupedPool(FileStorage(str(tmp_path)), None)
+    for posting in postings:
+        pool.add(posting)
+    assert list(pool.items()) == sorted(postings)
