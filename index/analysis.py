@@ -62,9 +62,32 @@ def _sections(value: str):
         yield float(boost), text
 
 
+class Words:
+    """A field value already split into words, for analysing one text for several fields while
+    reading it once: each field's analyzer takes it in place of the text and gives what it would
+    have given for the text (its WordTokenizer replays these words)."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, value: str):
+        self.spans = tuple(_word_spans(value))
+
+
+def _word_spans(value: str):
+    """(word, position, boost, start, end, section text) of each word of a field value; start and
+    end are offsets in the section's text (a weighted() value's title, headings or body)."""
+    pos = 0
+    for boost, text in _sections(normalize(value)):
+        for word, start, end in word_spans(text):
+            yield word, pos, boost, start, end, text
+            pos += 1
+        pos += SECTION_GAP
+
+
 class WordTokenizer(Tokenizer):
     """Lower-case words with positions and character offsets; hyphens separate words. A value
-    built by weighted() gives its sections' words their section's boost."""
+    built by weighted() gives its sections' words their section's boost. The value may also be
+    a Words (the text split once already)."""
 
     def __call__(
         self,
@@ -80,23 +103,19 @@ class WordTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        value = normalize(value)
-        pos = start_pos
-        for boost, text in _sections(value):
-            for word, start, end in word_spans(text):
-                token.text = word
-                token.stopped = False
-                token.boost = boost
-                if keeporiginal:
-                    token.original = text[start:end]
-                if positions:
-                    token.pos = pos
-                if chars:
-                    token.startchar = start_char + start
-                    token.endchar = start_char + end
-                pos += 1
-                yield token
-            pos += SECTION_GAP
+        spans = value.spans if isinstance(value, Words) else _word_spans(value)
+        for word, pos, boost, start, end, text in spans:
+            token.text = word
+            token.stopped = False
+            token.boost = boost
+            if keeporiginal:
+                token.original = text[start:end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
 
 
 class DanishTermFilter(Filter):

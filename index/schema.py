@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from whoosh import fields
 from whoosh.analysis import Token, Tokenizer
 
-from index.analysis import ANALYZER_FINGERPRINT, exact_analyzer, stemmed_analyzer, weighted
+from index.analysis import ANALYZER_FINGERPRINT, Words, exact_analyzer, stemmed_analyzer, weighted
 from ingest.normalize import slugify
 
-SCHEMA_VERSION = 5  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
+SCHEMA_VERSION = 6  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
 # 5: presenter_organization (the organisations the presenters speak for: their documents rank first for the name)
+# 6: text and exact are AnalysedText fields (same terms; an index of plain TEXT fields cannot take pre-analysed values);
+# path, checksum, deps, size and mtime_ns are columns only, without terms
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
@@ -40,9 +43,40 @@ class ValuesTokenizer(Tokenizer):
             yield token
 
 
+@dataclass(frozen=True)
+class Postings:
+    """A text field's value analysed already: the (term bytes, frequency, weight, value bytes) of
+    each of its terms, as the field's index() gives them for the text."""
+
+    items: tuple
+
+
+class AnalysedText(fields.TEXT):
+    """A TEXT field that also takes its value analysed already, as a Postings made by analyse()
+    (in a parser process, so the single index writer only adds it): the same postings as the text."""
+
+    def index(self, value, **kwargs):
+        if isinstance(value, Postings):
+            return value.items
+        return super().index(value, **kwargs)
+
+    def analyse(self, value: str | Words) -> Postings:
+        """The postings of a text in this field, computed now; the text may be given as its Words
+        (read once for several fields)."""
+        items = self.format.word_values(value, self.analyzer, mode="index")
+        return Postings(tuple((text.encode("utf-8"), freq, weight, vbytes) for text, freq, weight, vbytes in items))
+
+
 def _values_field():
     field = fields.KEYWORD(stored=False, scorable=False)
     field.analyzer = ValuesTokenizer()
+    return field
+
+
+def _column_only(field):
+    """A sortable field kept only as its per-document column, without terms: nothing searches it,
+    and its terms (one to six per document, nearly all unique) cost the writer a posting list each."""
+    field.indexed = False
     return field
 
 
@@ -51,15 +85,16 @@ def build_schema() -> fields.Schema:
     exact = exact_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        path=fields.ID(stored=False, sortable=True),
-        checksum=fields.ID(stored=False, sortable=True),
-        deps=fields.ID(stored=False, sortable=True),
-        size=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
-        mtime_ns=fields.NUMERIC(int, bits=64, signed=False, sortable=True),
+        # what the index remembers of each file, read from columns only (index.writer.indexed_files)
+        path=_column_only(fields.ID(stored=False, sortable=True)),
+        checksum=_column_only(fields.ID(stored=False, sortable=True)),
+        deps=_column_only(fields.ID(stored=False, sortable=True)),
+        size=_column_only(fields.NUMERIC(int, bits=64, signed=False, sortable=True)),
+        mtime_ns=_column_only(fields.NUMERIC(int, bits=64, signed=False, sortable=True)),
         # one stemmed and one exact field; title and headings weigh more through token boosts,
         # so a word is one term to look up (fast top-k scoring), not one per field
-        text=fields.TEXT(analyzer=stemmed, phrase=False),
-        exact=fields.TEXT(analyzer=exact, phrase=True),
+        text=AnalysedText(analyzer=stemmed, phrase=False),
+        exact=AnalysedText(analyzer=exact, phrase=True),
         topic=_values_field(),
         theme=_values_field(),
         type=_values_field(),
@@ -80,11 +115,20 @@ def _values(items) -> str:
     return _VALUE_SEP.join(str(i).replace(_VALUE_SEP, " ") for i in items if i)
 
 
-def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
-    """The Whoosh fields of a Document (ingest.document.Document).
+# the fields whose value is the document's analysed text (see document_values)
+ANALYSED_FIELDS = ("text", "exact")
 
-    mtime_ns and deps (a stamp of the metadata files the document was built with) let the next
-    reindex see that nothing changed without reading the file."""
+
+def file_values(mtime_ns: int, deps: str = "") -> dict:
+    """The fields that say what the file was like when it was read: mtime_ns and deps (a stamp of
+    the metadata files the document was built with) let the next reindex see that nothing changed
+    without reading the file."""
+    return {"mtime_ns": int(mtime_ns), "deps": deps}
+
+
+def document_values(doc) -> dict:
+    """The Whoosh fields of a Document (ingest.document.Document) but its file_values; text and
+    exact (ANALYSED_FIELDS) as text, for index.prepare to analyse."""
     headings = "\n".join(p.heading for p in doc.passages if p.heading)
     body = "\n\n".join(p.text for p in doc.passages if not p.toc)
     contents = "\n\n".join(p.text for p in doc.passages if p.toc)
@@ -94,8 +138,6 @@ def document_fields(doc, mtime_ns: int, deps: str = "") -> dict:
         "path": doc.path,
         "checksum": doc.checksum,
         "size": int(doc.size),
-        "mtime_ns": int(mtime_ns),
-        "deps": deps,
         "text": text,
         "exact": text,
         "topic": _values(doc.topic_slugs),

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from index.faults import checkpoint
 from index.lock import close_in_children
-from index.schema import document_fields
+from index.prepare import PreparedDocument, prepare
+from index.segment_writer import FastFlushWriter
 
 WRITER_MEMORY_MB = 512
 # Documents per commit of a full rebuild: small enough that one batch's postings sort in memory.
@@ -45,8 +46,8 @@ class BatchWriter:
     @property
     def writer(self):
         if self._writer is None:
-            self._writer = self.ix.writer(
-                limitmb=WRITER_MEMORY_MB, timeout=WRITER_LOCK_WAIT, delay=0.05
+            self._writer = FastFlushWriter(
+                self.ix, limitmb=WRITER_MEMORY_MB, timeout=WRITER_LOCK_WAIT, delay=0.05
             )
             self._guard = close_in_children(getattr(self._writer.writelock, "fd", None))
             self._guard.__enter__()
@@ -101,8 +102,10 @@ def open_writer(ix, batch: int | None = None, before_commit: Callable[[int], Non
 
 
 def put(writer, doc, mtime_ns: int, deps: str = "", *, new: bool = False) -> None:
-    """Add a Document, replacing any earlier version with the same id (unless known to be new)."""
-    fields = document_fields(doc, mtime_ns, deps)
+    """Add a Document, replacing any earlier version with the same id (unless known to be new).
+    `doc` may be a PreparedDocument (analysed in a parser process) or a Document (prepared here)."""
+    prepared = doc if isinstance(doc, PreparedDocument) else prepare(doc)
+    fields = prepared.fields(mtime_ns, deps)
     if new:
         writer.add_document(**fields)
     else:

@@ -29,12 +29,13 @@ from index.integrity import content_problem
 from index.spelling import vocabulary_is_current, write_vocabulary
 from index.synonyms import snapshot as synonyms_snapshot
 from index.lock import reindex_lock
+from index.prepare import PreparedDocument, prepare
 from index.writer import REBUILD_BATCH, Indexed, indexed_files, open_writer, passage_count, stored_records
 from ingest.document import Document
 from ingest.errors import IngestError, UnsupportedFormat
 from ingest.messages import cannot_read, corpus_missing
 from ingest.options import ExtractOptions
-from ingest.pipeline import extract_many, scan_corpus
+from ingest.pipeline import Limits, extract_file, extract_many, scan_corpus
 from klimaviden.danish.compounds import default_vocabulary
 from reindex.corpus import (
     DependencyStamps,
@@ -372,6 +373,14 @@ def _wrap(progress, items, total):
         return progress(items)
 
 
+def extract_prepared(
+    corpus_dir: Path, relpath: str, limits: Limits, options: ExtractOptions | None = None
+) -> PreparedDocument:
+    """extract_file, then the document prepared for the writer: in a parser process, so the text is
+    analysed there, in parallel, not in the single writer process."""
+    return prepare(extract_file(corpus_dir, relpath, limits, options))
+
+
 def _write(
     ix, state: RunState, todo: Plan, indexed, report, *, rebuild: bool, before_commit=None, carried_over=()
 ) -> None:
@@ -385,11 +394,13 @@ def _write(
             writer.put(document, old.mtime_ns, old.deps, new=rebuild)
             report.unchanged += 1
         checkpoint("reindex.deleted")
-        results = extract_many(state.corpus_dir, list(by_path), workers=state.workers, options=state.options)
+        results = extract_many(
+            state.corpus_dir, list(by_path), workers=state.workers, options=state.options, extract=extract_prepared
+        )
         for relpath, result in _wrap(state.progress, results, len(by_path)):
             item = by_path[relpath]
             old = indexed.get(relpath)
-            if isinstance(result, Document):
+            if isinstance(result, PreparedDocument):
                 writer.put(result, item.mtime_ns, todo.deps[relpath], new=rebuild)
                 report.ocr_pages += result.ocr_pages
                 checkpoint("reindex.document")
