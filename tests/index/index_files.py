@@ -160,3 +160,48 @@ def build_from_documents(index_dir: Path, documents, meetings=(), taxonomy=TAXON
     generation.write_meta(meta)
     store.publish(index_dir, generation)
     return index_dir
+
+
+def library_documents():
+    """A dozen documents with known words, dates, types, topics, themes and organisations."""
+    m1, m2 = "2021-04-29-erhvervspartnerskaber", "2022-11-08-skybrud"
+    return [
+        make_document(f"{m2}/skybrudsplan.pdf", "Skybrudsplan for Vejle",
+                      ["Indledning om byen.", "Skybrudsplan for midtbyen.", "Skybrudssikring af boliger."],
+                      day=date(2022, 11, 8), topics=("klimatilpasning",), themes=("Klimatilpasning",),
+                      organizations=("Vejle Kommune",), meeting=m2),
+        make_document(f"{m2}/regnvand.pptx", "Regnvand i byen",
+                      ["Regnvand", "Lokal afledning af regnvand og skybrud", "Tak"],
+                      format="pptx", day=date(2022, 11, 8), topics=("klimatilpasning",),
+                      themes=("Klimatilpasning",), meeting=m2),
+        make_document(f"{m1}/nyhed.html", "Netværksmøde om erhvervspartnerskaber",
+                      ["Kommunernes erhvervspartnerskaber med virksomheder og Kalundborg Forsyning."],
+                      format="html", type="announcement", day=date(2021, 4, 22),
+                      topics=("partnerskaber",), themes=("Erhvervspartnerskaber og sektorkobling",),
+                      organizations=("KL", "Kalundborg Forsyning"), meeting=m1),
+        make_document(f"{m1}/kalundborg.pptx", "Kalundborg Forsyning som partner",
+                      ["Kalundborg Forsyning", "Partnerskaber i symbiosen", "CO2-fangst ved værket"],
+                      format="pptx", day=date(2021, 4, 29), topics=("partnerskaber", "energi"),
+                      themes=("Erhvervspartnerskaber og sektorkobling",),
+                      organizations=("Kalundborg Forsyning",), meeting=m1),
+        make_document(f"{m1}/di-rapport.pdf", "Sektorkobling og partnerskaber",
+                      ["Dansk Industri om sektorkobling.", "Et partnerskab om varmepumper og fjernvarme.",
+                       "Fangst af CO2 og lagring i undergrunden."],
+                      type="report", day=date(2021, 3, 1), topics=("energi", "partnerskaber"),
+                      themes=("Erhvervspartnerskaber og sektorkobling",),
+                      organizations=("Dansk Industri",), meeting=m1),
+        make_document("noter/gylle.txt", "Gylleforsuring i landbruget",
+                      ["Gylleforsuring reducerer ammoniak fra husdyr. Bæredygtigt landbrug."],
+                      format="text", type="other", day=date(2020, 10, 1), topics=("landbrug",)),
+        make_document("noter/varme.md", "Store varmepumper",
+                      ["Varmepumper i fjernvarmen. Før og efter omstillingen."],
+                      format="markdown", type="other", day=date(2019, 10, 3), topics=("energi",)),
+        make_document("noter/udateret.md", "Notat uden dato",
+                      ["Regnvand og grønne tage for en bæredygtig by."],
+                      format="markdown", type="other", day=None, topics=("klimatilpasning",)),
+    ] + [
+        make_document(f"noter/cykel-{n:02d}.md", f"Cykelstier del {n}",
+                      [f"Cykelstier og supercykelstier i kommunen, del {n}."],
+                      format="markdown", type="minutes", day=date(2018, 1, n + 1))
+        for n in range(1, 13)
+    ]

@@ -9,13 +9,12 @@ import pickle
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from conftest import library_documents
 from index.analysis import Words
 from index.prepare import PreparedDocument, prepare
 from index.schema import ANALYSED_FIELDS, Postings, build_schema, document_values, file_values
 from index.segment_writer import TermGroupedPool
 from index.writer import indexed_files, open_writer
-from index_files import make_document
+from index_files import library_documents, make_document
 
 
 def documents():
