@@ -27,7 +27,8 @@ TARGETS = (
     Target("Misspelled words p95 / plain words p95", ("misspelled_over_plain",), 1.5, "x"),
     Target("Unknown words p95 / plain words p95", ("unknown_over_plain",), 1.5, "x"),
     Target("Longest allowed query (median) / median query", ("longest_over_median",), 5.0, "x"),
-    Target("First-pass p95 / warm p95", ("first_pass_over_warm",), 2.0, "x"),
+    Target("First-pass p95 after the web app's warm-up / warm p95", ("warmed_first_pass_over_warm",), 2.0, "x"),
+    Target("First-pass p95 right after opening (no warm-up) / warm p95", ("first_pass_over_warm",), 2.0, "x"),
     Target("After an updating reindex / after a full build: first-pass p95", ("after_update_first_pass",), 1.5, "x"),
     Target("After an updating reindex / after a full build: warm p95", ("after_update_warm",), 1.5, "x"),
     Target("Many-hit queries p95 (ours) / Whoosh groupedby p95", ("facets_ratio",), 1.0, "x"),
@@ -85,6 +86,8 @@ def derived(size_results: dict, relevance: dict | None = None) -> dict:
     extra["longest_over_median"] = _ratio(size_results, ("search", "by_kind", "longest", "p50"),
                                           ("search", "all", "p50"))
     extra["first_pass_over_warm"] = _ratio(size_results, ("search", "first_pass", "p95"), ("search", "all", "p95"))
+    extra["warmed_first_pass_over_warm"] = _ratio(size_results, ("search_warmed_up", "first_pass", "p95"),
+                                                  ("search", "all", "p95"))
     extra["after_update_first_pass"] = _ratio(size_results, ("search_after_update", "first_pass", "p95"),
                                               ("search", "first_pass", "p95"))
     extra["after_update_warm"] = _ratio(size_results, ("search_after_update", "all", "p95"), ("search", "all", "p95"))

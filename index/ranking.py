@@ -92,6 +92,16 @@ class TermIndex:
             cache.popitem(last=False)
         return found
 
+    def preload(self, field: str, number: int) -> int:
+        """Read the postings of the field's `number` most frequent terms into the cache of common
+        terms (at most its size), as a search would; how many were read."""
+        number = min(number, CACHED_COMMON_TERMS)
+        reader = self.searcher.reader()
+        texts = [text for _, text in reader.most_frequent_terms(field, number=number)] if self.size else []
+        for text in texts:
+            self.term(field, text.decode("utf-8") if isinstance(text, bytes) else text)
+        return len(texts)
+
     def _read(self, field: str, text: str) -> TermData:
         docnums, weights = self.postings.read(field, text)
         found = np.asarray(docnums, dtype=np.int64)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
+import time
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -11,6 +13,8 @@ from flask import Flask, current_app
 from index.service import SearchService
 
 EXTENSION = "klimaviden.search"
+
+log = logging.getLogger(__name__)
 
 
 class ServiceHolder:
@@ -34,7 +38,33 @@ class ServiceHolder:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[EXTENSION] = ServiceHolder(app.config["INDEX_DIR"], app.config["CORPUS_DIR"])
+    holder = ServiceHolder(app.config["INDEX_DIR"], app.config["CORPUS_DIR"])
+    app.extensions[EXTENSION] = holder
+    seconds = app.config.get("WARM_SECONDS", 0 if app.testing else WARM_SECONDS)
+    if seconds:
+        start_warmer(holder, float(seconds))
+
+
+# How often the app looks for a new index to warm up before a visitor meets it.
+WARM_SECONDS = 30
+
+
+def start_warmer(holder: ServiceHolder, seconds: float) -> threading.Thread:
+    """A daemon thread that, every `seconds`, opens the live index if a reindex replaced or
+    changed it and reads ahead what its first searches would otherwise wait for (see
+    SearchService.warm): the first search after a nightly reindex is as fast as the next ones."""
+
+    def run() -> None:
+        while True:
+            try:
+                holder.get().warm()
+            except Exception:  # noqa: BLE001 - no index yet, or a damaged one: the pages say so
+                log.debug("warming the search service failed", exc_info=True)
+            time.sleep(seconds)
+
+    thread = threading.Thread(target=run, name="klimaviden-warmer", daemon=True)
+    thread.start()
+    return thread
 
 
 def get_service() -> SearchService:

@@ -148,6 +148,20 @@ def search_timings(index_dir: Path, corpus: Path, queries, repetitions: int, gro
     return {**timings, "index": segments(index_dir)}
 
 
+def first_pass_after_warm_up(index_dir: Path, corpus: Path, queries, clock=time.perf_counter) -> dict:
+    """The first pass over the queries through a newly opened SearchService that has first run
+    its warm-up (SearchService.warm, which the web app runs in the background when a reindex
+    replaced or changed the index): what the first visitor meets in the morning after a nightly
+    reindex. {"first_pass": summary, "warm_up": what warm() did and its seconds}."""
+    engine = KlimavidenEngine(index_dir, corpus)
+    try:
+        warm_up = engine.service.warm()
+        timings = time_queries(engine.search, queries, 0, clock=clock)
+    finally:
+        engine.close()
+    return {"first_pass": timings["first_pass"], "warm_up": warm_up}
+
+
 def segments(index_dir: Path) -> dict:
     """How many Whoosh segments the live generation has, and how many of its documents are deleted:
     an incremental reindex that updates a file leaves deletions behind until a merge."""

@@ -1,0 +1,63 @@
+"""Warming up: what the first searches after a reindex would wait for is done ahead, so the first
+visitor in the morning meets a search as fast as the next ones."""
+
+from __future__ import annotations
+
+import time
+
+from index.query import SearchRequest
+from index.service import SearchService
+from reindex import reindex
+from webapp import backend, create_app
+
+
+def test_warm_reads_the_most_frequent_terms_ahead_and_again_after_a_reindex(mini_corpus, tmp_path, monkeypatch):
+    index_dir = tmp_path / "index"
+    reindex(mini_corpus, index_dir, workers=1)
+    service = SearchService(index_dir, mini_corpus)
+    try:
+        first = service.warm(terms=5)
+        assert first["opened"] and first["terms"] == 5
+        second = service.warm(terms=5)
+        assert (second["opened"], second["terms"]) == (False, 0)  # nothing changed: nothing to do
+
+        # the warmed terms are in the cache: a search for the most frequent one reads nothing
+        terms = service._open.view.terms
+        reads = []
+        monkeypatch.setattr(terms.postings, "read", lambda *a: reads.append(a) or (_ for _ in ()).throw(AssertionError))
+        frequent = terms.searcher.reader().most_frequent_terms("text", number=1)[0][1].decode()
+        assert service.search(SearchRequest(q=frequent))["total"] >= 1
+        assert reads == []
+        monkeypatch.undo()
+
+        (mini_corpus / "noter" / "ny.md").write_text("# Solceller\n\nSolceller på taget.\n", "utf-8")
+        reindex(mini_corpus, index_dir, workers=1)
+        again = service.warm(terms=5)
+        assert again["opened"] and again["terms"] == 5
+        assert service.search(SearchRequest(q="solceller"))["total"] == 1
+    finally:
+        service.close()
+
+
+def test_the_web_app_warms_a_new_index_before_anyone_searches(mini_corpus, tmp_path, monkeypatch):
+    index_dir = tmp_path / "index"
+    reindex(mini_corpus, index_dir, workers=1)
+    warmed = []
+    original = SearchService.warm
+    monkeypatch.setattr(SearchService, "warm", lambda self, **kw: warmed.append(original(self, **kw)) or warmed[-1])
+    app = create_app({"TESTING": True, "CORPUS_DIR": mini_corpus, "INDEX_DIR": index_dir, "WARM_SECONDS": 0.05})
+    deadline = time.monotonic() + 20
+    while not any(w["opened"] for w in warmed) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(w["opened"] and w["terms"] > 0 for w in warmed)  # no request was made
+    assert app.extensions[backend.EXTENSION].get().search(SearchRequest(q="skybrud"))["total"] >= 1
+
+
+def test_tests_and_apps_that_ask_for_it_run_no_warmer(mini_corpus, tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(backend, "start_warmer", lambda *a: started.append(a))
+    create_app({"TESTING": True, "CORPUS_DIR": mini_corpus, "INDEX_DIR": tmp_path / "index"})
+    create_app({"CORPUS_DIR": mini_corpus, "INDEX_DIR": tmp_path / "index", "WARM_SECONDS": 0})
+    assert started == []
+    create_app({"CORPUS_DIR": mini_corpus, "INDEX_DIR": tmp_path / "index"})
+    assert [seconds for _, seconds in started] == [backend.WARM_SECONDS]
