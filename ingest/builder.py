@@ -23,7 +23,6 @@ Precedence, strongest first:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from ingest.classify import infer_type
 from ingest.dates import FoundDate, find_meeting_date, find_published

@@ -6,7 +6,6 @@ KLIMAVIDEN_CORPUS / KLIMAVIDEN_INDEX (see klimaviden.config) unless `config` ove
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
