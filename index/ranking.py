@@ -75,7 +75,8 @@ class TermIndex:
         self.average = (total / self.count) or 1.0
         self._cache: OrderedDict[tuple[str, str], TermData] = OrderedDict()
         self._common: OrderedDict[tuple[str, str], TermData] = OrderedDict()
-        self._phrases: OrderedDict[object, int] = OrderedDict()
+        # (field, words, slop) -> (documents looked at, those among them where the phrase stands)
+        self._phrases: OrderedDict[object, tuple[int, int]] = OrderedDict()
 
     def term(self, field: str, text: str) -> TermData:
         key = (field, text)
@@ -125,14 +126,18 @@ class TermIndex:
         this order, each position in any of its forms: next to each other, or (`slop`) with at
         most that many other words between them in all. Reads positions for the candidates
         only, once for the exact phrase and its words close together (proximity.NEAR_SLOP),
-        which a phrase that finds few documents asks for next; cached."""
-        found = self._phrases.get((field, words, slop))
-        if found is not None:
-            self._phrases.move_to_end((field, words, slop))
+        which a phrase that finds few documents asks for next; cached per document looked at,
+        so a later call reads only the candidates not looked at before."""
+        key = (field, words, slop)
+        looked, found = self._phrases.get(key, (0, 0))
+        if key in self._phrases:
+            self._phrases.move_to_end(key)
+        new = candidates & ~looked
+        if not new:
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
         reach = max(slop, proximity.NEAR_SLOP)
-        states = proximity.start(self._positions(field, words[0], bits.flags_of(candidates, self.size)))
+        states = proximity.start(self._positions(field, words[0], bits.flags_of(new, self.size)))
         for forms in words[1:]:
             if not states:
                 break
@@ -142,10 +147,16 @@ class TermIndex:
         between = proximity.fewest_between(states)
         for level in dict.fromkeys((0, reach, slop)):
             mask = bits.from_docnums([d for d, fewest in between.items() if fewest <= level], self.size)
-            self._phrases[(field, words, level)] = mask
+            level_key = (field, words, level)
+            if level_key in self._phrases:  # what an earlier call found stays: other documents
+                seen, earlier = self._phrases[level_key]
+                self._phrases[level_key] = (seen | new, earlier | mask)
+            else:
+                self._phrases[level_key] = (new, mask)
             if len(self._phrases) > CACHED_TERMS:
                 self._phrases.popitem(last=False)
-        return self._phrases[(field, words, slop)]
+        looked, found = self._phrases.get(key, (new, 0))
+        return found & candidates
 
     def _positions(self, field: str, forms: tuple[str, ...], wanted: np.ndarray) -> dict[int, frozenset]:
         """docnum -> positions of any of the forms, for the wanted documents (wanted[docnum])."""
@@ -166,10 +177,12 @@ def piece_mask(index: TermIndex, piece) -> int:
     return mask
 
 
-def clause_mask(index: TermIndex, clause) -> int:
+def clause_mask(index: TermIndex, clause, within: int | None = None) -> int:
     """Documents with all the clause's pieces (in order, for a phrase), or matching any of its
-    alternatives (synonyms)."""
-    mask = index.live if clause.pieces else 0
+    alternatives (synonyms); among `within` only (default: every live document), so a phrase's
+    positions are read only for documents that can still match."""
+    within = index.live if within is None else within
+    mask = within if clause.pieces else 0
     for piece in clause.pieces:
         mask &= piece_mask(index, piece)
         if not mask:
@@ -177,8 +190,12 @@ def clause_mask(index: TermIndex, clause) -> int:
     if clause.phrase and mask:
         mask = index.in_order(EXACT, clause.phrase, mask, clause.slop)
     for alternative in clause.alternatives:
-        mask |= clause_mask(index, alternative)
+        mask |= clause_mask(index, alternative, within)
     return mask
+
+
+def _reads_positions(clause) -> bool:
+    return bool(clause.phrase) or any(_reads_positions(a) for a in clause.alternatives)
 
 
 def required(clauses) -> list:
@@ -191,14 +208,17 @@ def match(index: TermIndex, clauses, any_clause: bool = False) -> int:
     clauses = required(clauses)
     if not clauses:
         return 0
-    mask = 0 if any_clause else index.live
-    for clause in clauses:
-        if any_clause:
+    if any_clause:
+        mask = 0
+        for clause in clauses:
             mask |= clause_mask(index, clause)
-        else:
-            mask &= clause_mask(index, clause)
-            if not mask:
-                return 0
+        return mask
+    mask = index.live
+    # the clauses that need word positions last, each among the documents the others left
+    for clause in sorted(clauses, key=_reads_positions):
+        mask = clause_mask(index, clause, mask)
+        if not mask:
+            return 0
     return mask
 
 

@@ -61,3 +61,22 @@ def test_tests_and_apps_that_ask_for_it_run_no_warmer(mini_corpus, tmp_path, mon
     assert started == []
     create_app({"CORPUS_DIR": mini_corpus, "INDEX_DIR": tmp_path / "index"})
     assert [seconds for _, seconds in started] == [backend.WARM_SECONDS]
+
+
+def test_a_phrase_looked_up_among_some_documents_is_still_found_in_all_of_them(library):
+    """A long query reads a phrase's positions only among the documents its other words left; the
+    cache of that answer must not hide the phrase's other documents from the next query."""
+    from index import bits
+    from index.fields import EXACT
+    from index.ranking import TermIndex
+
+    words = (("cykelstier",), ("og",))
+    with library._reading() as live:
+        shared = live.view.terms
+        everywhere = TermIndex(shared.searcher, shared.live, postings=shared.postings).in_order(EXACT, words, shared.live)
+        assert bits.count(everywhere) == 12
+        fresh = TermIndex(shared.searcher, shared.live, postings=shared.postings)
+        some = bits.from_docnums(bits.to_docnums(everywhere)[:3], shared.size)
+        assert fresh.in_order(EXACT, words, some) == some
+        assert fresh.in_order(EXACT, words, shared.live) == everywhere
+        assert fresh.in_order(EXACT, words, some) == some
