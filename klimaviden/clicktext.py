@@ -28,6 +28,29 @@ _PLAIN = (
 )
 
 
+# Click's complaints about a value (its types' fail() messages, click >= 8.1), matched on its wording;
+# the value, the choices and the range are kept as click writes them.
+_COMPLAINTS = (
+    (re.compile(r"^(?P<value>.+?) is not a valid integer\.$"), "{value} er ikke et heltal"),
+    (re.compile(r"^(?P<value>.+?) is not a valid float\.$"), "{value} er ikke et tal"),
+    (re.compile(r"^(?P<value>.+?) is not a valid boolean\.$"), "{value} er hverken ja eller nej"),
+    (re.compile(r"^(?P<value>.+?) is not one of (?P<choices>.+)\.$"), "{value} er ikke en af {choices}"),
+    (re.compile(r"^(?P<value>.+?) is not in the range (?P<range>.+)\.$"), "{value} ligger ikke i intervallet {range}"),
+    (re.compile(r"^(?:File|Directory|Path) (?P<name>.+) does not exist\.$"), "{name} findes ikke"),
+    (re.compile(r"^(?:File|Path) (?P<name>.+) is a directory\.$"), "{name} er en mappe, ikke en fil"),
+    (re.compile(r"^(?:Directory|Path) (?P<name>.+) is a file\.$"), "{name} er en fil, ikke en mappe"),
+    (re.compile(r"^(?:File|Directory|Path) (?P<name>.+) is not readable\.$"), "{name} kan ikke læses"),
+)
+
+
+def _danish_complaint(message: str) -> str:
+    for pattern, danish in _COMPLAINTS:
+        found = pattern.match(message)
+        if found:
+            return danish.format(**found.groupdict())
+    return message
+
+
 class UsageError(click.ClickException):
     """A user error of ours, already in Danish: printed as "Fejl: ..." and exits 2, like click's own."""
 
@@ -57,8 +80,9 @@ def danish_message(exc: click.UsageError) -> str:
             kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
             what = {"argument": "argumentet", "option": "tilvalget"}.get(kind, "parameteren")
             return f"{what} {hint} mangler" if hint else f"{what} mangler"
-        # the value's own complaint comes from click's types and stays as they word it
-        return f"ugyldig værdi for {hint}: {exc.message}" if hint else f"ugyldig værdi: {exc.message}"
+        # the value's own complaint comes from click's types: in Danish where we know its wording
+        complaint = _danish_complaint(exc.message)
+        return f"ugyldig værdi for {hint}: {complaint}" if hint else f"ugyldig værdi: {complaint}"
     for pattern, danish in _PLAIN:
         found = pattern.match(exc.message)
         if found:

@@ -83,3 +83,15 @@ def test_clicks_own_usage_errors_are_in_danish():
     # the argument is named as the usage line above the error names it
     assert missing.exit_code == 2 and "Fejl: argumentet 'FIL' mangler" in missing.stderr
     assert missing.stderr.startswith("Brug: ") and "[TILVALG] FIL\n" in missing.stderr
+
+
+@pytest.mark.parametrize("args, danish, english", [
+    (["search", "x", "--limit", "abc"], "ugyldig værdi for '--limit': 'abc' er ikke et heltal", "valid integer"),
+    (["search", "x", "--sort", "nyeste"], "'nyeste' er ikke en af 'relevance', 'date'", "is not one of"),
+    (["reindex", "--workers", "0"], "0 ligger ikke i intervallet 1<=x<=64", "in the range"),
+    (["show", "findes/ikke.pdf"], "'findes/ikke.pdf' findes ikke", "does not exist"),
+])
+def test_a_value_of_the_wrong_kind_is_refused_in_danish(args, danish, english):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert danish in result.stderr and english not in result.output
