@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import corpus_gen, http_load, ocr, webpages
+from bench import corpus_gen, ocr, webpages
 from bench.engines import fts5, klimaviden, tantivy_engine, whoosh_raw
 from bench.extract import cached_extract, extract_corpus
 from bench.queries import KIND_GROUPS, MANY_HITS_KINDS, build_queries
@@ -162,6 +162,10 @@ def extract_options(data: Path):
 
 
 def measure_http(corpus: Path, index_dir: Path, queries, seconds: float, log) -> dict:
+    # imported here: http_load needs the bench extras (requests), which `python -m bench.kinds`
+    # and the tests of this module's neighbours do not
+    from bench import http_load
+
     params = [q.params() for q in queries]
     result = {}
     with http_load.gunicorn(corpus, index_dir, workers=2) as (base, pid):
