@@ -11,6 +11,8 @@ import re
 
 import click
 
+from klimaviden.wording import reword
+
 HELP_OPTION_TEXT = "Vis denne hjælp og afslut."
 VERSION_OPTION_TEXT = "Vis versionsnummeret og afslut."
 
@@ -41,11 +43,7 @@ def danish_extras(text: str) -> str:
 
 
 def _danish_item(item: str) -> str:
-    for pattern, danish in _EXTRA_ITEMS:
-        matched = pattern.match(item)
-        if matched:
-            return danish.format(**matched.groupdict())
-    return item
+    return reword(item, _EXTRA_ITEMS) or item
 
 
 class DanishHelpFormatter(click.HelpFormatter):

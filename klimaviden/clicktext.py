@@ -13,6 +13,7 @@ import click
 from klimaviden import exit_codes
 from klimaviden.clickhelp import DanishCommand, DanishHelp
 from klimaviden.terminal import error_line
+from klimaviden.wording import reword
 
 # Raised by click >= 8.2 for a group typed without a command: its message is the help page itself
 # (already Danish), shown as it is.
@@ -41,14 +42,6 @@ _COMPLAINTS = (
     (re.compile(r"^(?:Directory|Path) (?P<name>.+) is a file\.$"), "{name} er en fil, ikke en mappe"),
     (re.compile(r"^(?:File|Directory|Path) (?P<name>.+) is not readable\.$"), "{name} kan ikke læses"),
 )
-
-
-def _danish_complaint(message: str) -> str:
-    for pattern, danish in _COMPLAINTS:
-        found = pattern.match(message)
-        if found:
-            return danish.format(**found.groupdict())
-    return message
 
 
 class UsageError(click.ClickException):
@@ -81,13 +74,9 @@ def danish_message(exc: click.UsageError) -> str:
             what = {"argument": "argumentet", "option": "tilvalget"}.get(kind, "parameteren")
             return f"{what} {hint} mangler" if hint else f"{what} mangler"
         # the value's own complaint comes from click's types: in Danish where we know its wording
-        complaint = _danish_complaint(exc.message)
+        complaint = reword(exc.message, _COMPLAINTS) or exc.message
         return f"ugyldig værdi for {hint}: {complaint}" if hint else f"ugyldig værdi: {complaint}"
-    for pattern, danish in _PLAIN:
-        found = pattern.match(exc.message)
-        if found:
-            return danish.format(**found.groupdict())
-    return exc.message
+    return reword(exc.message, _PLAIN) or exc.message
 
 
 def _either(names: list[str]) -> str:
