@@ -157,8 +157,13 @@ class Postings:
             chosen = np.flatnonzero(wanted[found])
             if keep is not None:  # index into the live ids -> index into all ids
                 chosen = np.flatnonzero(keep)[chosen]
-            for i in chosen.tolist():
-                out[leaf.offset + ids[i]] = decode(values[i])
+            chosen = chosen.tolist()
+            if decode is _decode_positions:  # Whoosh's own format: all of them in one unpickling
+                decoded = _decode_positions_many([values[i] for i in chosen])
+            else:
+                decoded = [decode(values[i]) for i in chosen]
+            for i, places in zip(chosen, decoded):
+                out[leaf.offset + ids[i]] = places
         return out
 
     def field_lengths(self, field: str) -> np.ndarray:
@@ -185,6 +190,16 @@ def _decode_positions(value: bytes) -> frozenset:
     whose final STOP byte may be left out."""
     body = value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."
     return frozenset(accumulate(loads(body)))
+
+
+def _decode_positions_many(values: list[bytes]) -> list[frozenset]:
+    """_decode_positions of many values in one call of the unpickler: each value's pickled list
+    (its STOP byte left out) becomes one item of an outer list (MARK, the lists, LIST, STOP). A
+    list's last opcode builds it (APPEND or APPENDS), so a value ending in "." ends in STOP."""
+    if not values:
+        return []
+    body = b"".join(v[_INT_SIZE:-1] if v.endswith(b".") else v[_INT_SIZE:] for v in values)
+    return [frozenset(accumulate(deltas)) for deltas in loads(b"(" + body + b"l.")]
 
 
 class _One:

@@ -202,3 +202,16 @@ def test_positions_are_decoded_as_whoosh_decodes_them(positions, stop):
     if not stop:  # Whoosh may store a value without the pickle's final STOP byte
         value = value[:-1]
     assert _decode_positions(value) == frozenset(Positions().decode_positions(value))
+
+
+def test_many_positions_are_decoded_at_once_as_one_by_one():
+    from whoosh.formats import Positions
+
+    from index.postings import _decode_positions, _decode_positions_many
+
+    lists = [[], [5], [255], [300], [70000], [1, 2, 3], [300, 301, 305], list(range(1000)), list(range(1001)),
+             list(range(3, 2600, 7)), [0]]
+    values = [Positions().encode(p) for p in lists]
+    values += [v[:-1] for v in values]  # with and without the final STOP byte
+    assert _decode_positions_many(values) == [_decode_positions(v) for v in values]
+    assert _decode_positions_many([]) == []
