@@ -119,7 +119,7 @@ def run_size(n: int, config: BenchConfig, log) -> dict:
 
     if have_klimaviden:
         out["search"] = klimaviden.search_timings(index_dir, corpus, queries, config.repetitions, KIND_GROUPS)
-        out["search_warmed_up"] = klimaviden.first_pass_after_warm_up(index_dir, corpus, queries)
+        out["search_warmed_up"] = klimaviden.search_timings(index_dir, corpus, queries, 0, warm_up=True)
         log(f"first pass after the service's warm-up ({out['search_warmed_up']['warm_up']['seconds']:.1f} s): "
             f"p95 {out['search_warmed_up']['first_pass'].get('p95', float('nan')):.1f} ms "
             f"(right after opening: {out['search']['first_pass'].get('p95', float('nan')):.1f} ms)")

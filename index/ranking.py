@@ -155,8 +155,7 @@ class TermIndex:
                 self._phrases[level_key] = (new, mask)
             if len(self._phrases) > CACHED_TERMS:
                 self._phrases.popitem(last=False)
-        looked, found = self._phrases.get(key, (new, 0))
-        return found & candidates
+        return self._phrases[key][1] & candidates
 
     def _positions(self, field: str, forms: tuple[str, ...], wanted: np.ndarray) -> dict[int, frozenset]:
         """docnum -> positions of any of the forms, for the wanted documents (wanted[docnum])."""

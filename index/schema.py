@@ -9,6 +9,7 @@ from whoosh import fields
 from whoosh.analysis import Token, Tokenizer
 
 from index.analysis import ANALYZER_FINGERPRINT, Words, exact_analyzer, stemmed_analyzer, weighted
+from index.fields import EXACT, STEMMED
 from ingest.normalize import slugify
 
 SCHEMA_VERSION = 6  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
@@ -116,7 +117,7 @@ def _values(items) -> str:
 
 
 # the fields whose value is the document's analysed text (see document_values)
-ANALYSED_FIELDS = ("text", "exact")
+ANALYSED_FIELDS = (STEMMED, EXACT)
 
 
 def file_values(mtime_ns: int, deps: str = "") -> dict:

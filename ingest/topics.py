@@ -22,7 +22,6 @@ Each match keeps its terms and where they were found (title, heading, agenda, op
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -240,7 +239,8 @@ def _analyse(
 
 class _Places:
     """Where a body offset lies: a title, heading or agenda line, a focus sentence, the opening
-    (the first 60 words) or the rest. Lines and focus sentences are looked up by bisection."""
+    (the first 60 words) or the rest, asked in reading order: each lookup moves forward from the
+    last through the lines and focus sentences."""
 
     def __init__(self, text: str, headings: frozenset[str], title: str):
         self.line_starts: list[int] = []
@@ -262,15 +262,10 @@ class _Places:
         focus = [(m.start(), m.end()) for m in _FOCUS.finditer(text)]  # never overlapping
         self.focus_starts = [start for start, _ in focus]
         self.focus_ends = [end for _, end in focus]
-        self._offset = self._line = self._focus = 0  # where the last lookup stood
+        self._line = self._focus = 0  # where the last lookup stood
 
     def at(self, offset: int, index: int) -> str:
-        """The weight class at ``offset`` (of word number ``index``). Asked in reading order, it
-        moves forward through the lines and focus sentences instead of searching them."""
-        if offset < self._offset:
-            self._line = bisect.bisect_right(self.line_starts, offset) - 1
-            self._focus = bisect.bisect_right(self.focus_ends, offset)
-        self._offset = offset
+        """The weight class at ``offset`` (of word number ``index``), no earlier than the last asked."""
         starts = self.line_starts
         while self._line + 1 < len(starts) and starts[self._line + 1] <= offset:
             self._line += 1

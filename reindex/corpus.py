@@ -15,15 +15,6 @@ from ingest.sidecar import sidecar_path
 from ingest.taxonomy import load_taxonomy, taxonomy_path
 
 
-def stamp(path: Path) -> str:
-    """Size and modification time of a file, or "-" when it does not exist."""
-    try:
-        info = path.stat()
-    except OSError:
-        return "-"
-    return f"{info.st_size}:{info.st_mtime_ns}"
-
-
 def content_stamp(path: Path) -> str:
     """A short hash of a small file's bytes, or "-" when it does not exist. Content, not mtime:
     a corpus copied or restored with new mtimes is not reindexed for it."""

@@ -321,14 +321,17 @@ def _after_commit(ix, generation: store.Generation, report: ReindexReport, previ
     from), its counts stand and its vocabulary file is kept."""
     toc = ix.latest_generation()
     counted = (previous or {}).get("report") or {}
-    if previous is not None and previous.get("toc") == toc and {"documents", "passages"} <= counted.keys():
+    unchanged = previous is not None and previous.get("toc") == toc and {"documents", "passages"} <= counted.keys()
+    if unchanged:
         report.documents, report.passages = counted["documents"], counted["passages"]
-    else:
-        with ix.searcher() as searcher:
+    vocabulary_stale = not vocabulary_is_current(generation.path, toc)
+    if unchanged and not vocabulary_stale:
+        return toc
+    with ix.searcher() as searcher:
+        if not unchanged:
             report.documents = searcher.doc_count()
             report.passages = passage_count(searcher.reader())
-    if not vocabulary_is_current(generation.path, toc):
-        with ix.searcher() as searcher:
+        if vocabulary_stale:
             write_vocabulary(generation.path, searcher.reader())
     return toc
 

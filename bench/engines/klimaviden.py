@@ -137,29 +137,19 @@ def incremental(corpus: Path, index_dir: Path, engine: KlimavidenEngine, mutable
 
 
 def search_timings(index_dir: Path, corpus: Path, queries, repetitions: int, groups=None,
-                   clock=time.perf_counter) -> dict:
+                   clock=time.perf_counter, warm_up: bool = False) -> dict:
     """`time_queries` through a newly opened SearchService, so its first pass is what the first
-    visitor after a reindex meets; with the segments and deleted documents of the index it searched."""
+    visitor after a reindex meets; with the segments and deleted documents of the index it searched.
+    With `warm_up`, the service first runs its warm-up (SearchService.warm, which the web app runs
+    in the background when a reindex replaced or changed the index): the first pass is then what the
+    first visitor meets in the morning after a nightly reindex, and "warm_up" says what it did."""
     engine = KlimavidenEngine(index_dir, corpus)
     try:
+        warmed = {"warm_up": engine.service.warm()} if warm_up else {}
         timings = time_queries(engine.search, queries, repetitions, groups, clock=clock)
     finally:
         engine.close()
-    return {**timings, "index": segments(index_dir)}
-
-
-def first_pass_after_warm_up(index_dir: Path, corpus: Path, queries, clock=time.perf_counter) -> dict:
-    """The first pass over the queries through a newly opened SearchService that has first run
-    its warm-up (SearchService.warm, which the web app runs in the background when a reindex
-    replaced or changed the index): what the first visitor meets in the morning after a nightly
-    reindex. {"first_pass": summary, "warm_up": what warm() did and its seconds}."""
-    engine = KlimavidenEngine(index_dir, corpus)
-    try:
-        warm_up = engine.service.warm()
-        timings = time_queries(engine.search, queries, 0, clock=clock)
-    finally:
-        engine.close()
-    return {"first_pass": timings["first_pass"], "warm_up": warm_up}
+    return {**timings, **warmed, "index": segments(index_dir)}
 
 
 def segments(index_dir: Path) -> dict:
