@@ -21,7 +21,7 @@ It is the only module in klimaviden that knows them, so:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 from pickle import loads
 
 import numpy as np
@@ -31,6 +31,8 @@ from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
+
+from index.positions_file import PositionsFile, file_name, flatten_gaps
 
 SUPPORTED_WHOOSH = (2, 7)  # the W3 block layout read below; setup.cfg pins whoosh-reloaded 2.7.x
 _PRIVATE_METHODS = ("_read_data", "_read_weights", "_read_values", "_next_block")
@@ -50,6 +52,7 @@ class Reads:
 
     fast: int = 0
     generic: int = 0
+    arrays: int = 0  # positions read from a segment's positions file
 
 
 @dataclass(frozen=True)
@@ -83,18 +86,26 @@ class Postings:
                 dead[list(deleted)] = True
             self.leaves.append(_Leaf(leaf, offset, deleted, dead))
         self.reads = Reads()
+        self._files: dict[tuple[int, str], PositionsFile | None] = {}
 
     def _matchers(self, field: str, text: str):
         """(leaf, matcher) for each segment holding the term, unfiltered."""
         for leaf in self.leaves:
-            try:
-                matcher = leaf.reader.postings(field, text)
-            except TermNotFound:
-                continue
-            if isinstance(matcher, FilterMatcher):  # the segment has deletions: filtered below
-                matcher = matcher.child
-                matcher.reset()
-            yield leaf, matcher
+            matcher = self._matcher(leaf, field, text)
+            if matcher is not None:
+                yield leaf, matcher
+
+    @staticmethod
+    def _matcher(leaf: _Leaf, field: str, text: str):
+        """The segment's matcher of the term, unfiltered; None when the segment lacks the term."""
+        try:
+            matcher = leaf.reader.postings(field, text)
+        except TermNotFound:
+            return None
+        if isinstance(matcher, FilterMatcher):  # the segment has deletions: filtered by the caller
+            matcher = matcher.child
+            matcher.reset()
+        return matcher
 
     def _blocks(self, matcher, want_weights: bool):
         """(ids, weights or None, block reader) per block; the block reader gives the values."""
@@ -142,29 +153,56 @@ class Postings:
             out.append(leaf.live(ids)[0])
         return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
-    def positions(self, field: str, text: str, wanted: np.ndarray) -> dict[int, frozenset]:
-        """docnum -> positions of the term, for the wanted live documents only (`wanted[docnum]`
-        is true; the positions of the other documents are not decoded)."""
-        out: dict[int, frozenset] = {}
-        for leaf, matcher in self._matchers(field, text):
-            decode = _positions_decoder(leaf.reader.schema[field].format)
-            ids, values = [], []
-            for block_ids, _, block in self._blocks(matcher, want_weights=False):
-                block._read_values()
-                ids.extend(block_ids)
-                values.extend(block._values)
-            found, keep = leaf.live(ids)
-            chosen = np.flatnonzero(wanted[found])
-            if keep is not None:  # index into the live ids -> index into all ids
-                chosen = np.flatnonzero(keep)[chosen]
-            chosen = chosen.tolist()
-            if decode is _decode_positions:  # Whoosh's own format: all of them in one unpickling
-                decoded = _decode_positions_many([values[i] for i in chosen])
-            else:
-                decoded = [decode(values[i]) for i in chosen]
-            for i, places in zip(chosen, decoded):
-                out[leaf.offset + ids[i]] = places
-        return out
+    def positions(self, field: str, text: str, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(docnum, position) of every place the term stands in the wanted live documents
+        (`wanted[docnum]` is true), by document then position, as two int64 arrays. A segment's
+        positions are read from its positions file (index/positions_file.py) when it has one, else
+        from Whoosh's blocks; either way the other documents' positions are not decoded."""
+        docnums, places = [], []
+        for leaf in self.leaves:
+            stored = self._positions_file(leaf, field)
+            found = (self._file_positions(leaf, stored, text, wanted) if stored is not None
+                     else self._block_positions(leaf, field, text, wanted))
+            if found is not None:
+                docnums.append(found[0])
+                places.append(found[1])
+        if not docnums:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(docnums), np.concatenate(places)
+
+    def _positions_file(self, leaf: _Leaf, field: str) -> PositionsFile | None:
+        key = (id(leaf), field)
+        if key not in self._files:
+            self._files[key] = _open_positions_file(leaf.reader, field)
+        return self._files[key]
+
+    def _file_positions(self, leaf: _Leaf, stored: PositionsFile, text: str, wanted: np.ndarray):
+        self.reads.arrays += 1
+        start, end = stored.rows(text.encode("utf-8"))
+        if start == end:
+            return None
+        ids = stored.docnums[start:end]
+        keep = wanted[ids + leaf.offset]
+        if leaf.dead is not None:
+            keep &= ~leaf.dead[ids]
+        docnums, places = stored.gather(np.flatnonzero(keep) + start)
+        return docnums.astype(np.int64) + leaf.offset, places.astype(np.int64)
+
+    def _block_positions(self, leaf: _Leaf, field: str, text: str, wanted: np.ndarray):
+        matcher = self._matcher(leaf, field, text)
+        if matcher is None:
+            return None
+        ids, values = [], []
+        for block_ids, _, block in self._blocks(matcher, want_weights=False):
+            block._read_values()
+            ids.extend(block_ids)
+            values.extend(block._values)
+        found, keep = leaf.live(ids)
+        chosen = np.flatnonzero(wanted[found])
+        if keep is not None:  # index into the live ids -> index into all ids
+            chosen = np.flatnonzero(keep)[chosen]
+        lengths, places = positions_of(leaf.reader.schema[field].format, [values[i] for i in chosen.tolist()])
+        return np.repeat(np.asarray(ids, dtype=np.int64)[chosen], lengths) + leaf.offset, places
 
     def field_lengths(self, field: str) -> np.ndarray:
         """Per docnum, the field's length in terms as float32 (0.0 for deleted documents)."""
@@ -177,29 +215,27 @@ class Postings:
         return lengths
 
 
-def _positions_decoder(format_):
-    """value -> frozenset of positions: Whoosh's Positions format read by _decode_positions, or
-    the format's own decoder for any other format."""
-    if type(format_) is not Positions:
-        return lambda value: frozenset(format_.decode_positions(value))
-    return _decode_positions
+def positions_of(format_, values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(how many positions each value holds, all the positions in order) of the stored values of a
+    field with this format: Whoosh's Positions format decoded in one unpickling (deltas_many),
+    any other format by its own decoder."""
+    if type(format_) is Positions:
+        return flatten_gaps(deltas_many(values))
+    decoded = [list(format_.decode_positions(value)) for value in values]
+    lengths = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+    return lengths, np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(lengths.sum()))
 
 
-def _decode_positions(value: bytes) -> frozenset:
-    """A Positions value: the count of positions (4 bytes), then the pickled list of their deltas,
-    whose final STOP byte may be left out."""
-    body = value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."
-    return frozenset(accumulate(loads(body)))
-
-
-def _decode_positions_many(values: list[bytes]) -> list[frozenset]:
-    """_decode_positions of many values in one call of the unpickler: each value's pickled list
-    (its STOP byte left out) becomes one item of an outer list (MARK, the lists, LIST, STOP). A
-    list's last opcode builds it (APPEND or APPENDS), so a value ending in "." ends in STOP."""
+def deltas_many(values: list[bytes]) -> list[list[int]]:
+    """The gaps between the positions (the first from 0) of many Positions values, in one call of
+    the unpickler. A value is the count of positions (4 bytes), then the pickled list of the gaps,
+    whose final STOP byte may be left out; each pickled list (without its STOP byte) becomes one
+    item of an outer list (MARK, the lists, LIST, STOP). A list's last opcode builds it (APPEND or
+    APPENDS), so a value ending in "." ends in STOP."""
     if not values:
         return []
     body = b"".join(v[_INT_SIZE:-1] if v.endswith(b".") else v[_INT_SIZE:] for v in values)
-    return [frozenset(accumulate(deltas)) for deltas in loads(b"(" + body + b"l.")]
+    return loads(b"(" + body + b"l.")
 
 
 class _One:
@@ -216,3 +252,15 @@ def _deleted(leaf_reader) -> frozenset:
     if not leaf_reader.has_deletions():
         return frozenset()
     return frozenset(range(leaf_reader.doc_count_all())) - frozenset(leaf_reader.all_doc_ids())
+
+
+def _open_positions_file(segment_reader, field: str) -> PositionsFile | None:
+    """The segment's positions file of the field, or None: a segment written before such files
+    were (or by a plain Whoosh writer), or a reader without segments of its own."""
+    segment, storage = getattr(segment_reader, "segment", None), getattr(segment_reader, "storage", None)
+    if segment is None or storage is None:
+        return None
+    name = file_name(segment().segment_id(), field)
+    if not storage().file_exists(name):
+        return None
+    return PositionsFile.read(storage().open_file(name))

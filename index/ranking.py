@@ -137,16 +137,16 @@ class TermIndex:
             return found & candidates
         # left to right: where the first words stand in order, then only there the next word
         reach = max(slop, proximity.NEAR_SLOP)
-        states = proximity.start(self._positions(field, words[0], bits.flags_of(new, self.size)))
+        states = proximity.start(self._places(field, words[0], bits.flags_of(new, self.size)))
         for forms in words[1:]:
-            if not states:
+            if not len(states[0]):
                 break
             wanted = np.zeros(self.size, dtype=bool)
-            wanted[list(states)] = True
-            states = proximity.advance(states, self._positions(field, forms, wanted), reach)
-        between = proximity.fewest_between(states)
+            wanted[proximity.documents(states)] = True
+            states = proximity.advance(states, self._places(field, forms, wanted), reach)
+        docnums, fewest = proximity.fewest_between(states)
         for level in dict.fromkeys((0, reach, slop)):
-            mask = bits.from_docnums([d for d, fewest in between.items() if fewest <= level], self.size)
+            mask = bits.from_docnums(docnums[fewest <= level], self.size)
             level_key = (field, words, level)
             if level_key in self._phrases:  # what an earlier call found stays: other documents
                 seen, earlier = self._phrases[level_key]
@@ -157,13 +157,10 @@ class TermIndex:
                 self._phrases.popitem(last=False)
         return self._phrases[key][1] & candidates
 
-    def _positions(self, field: str, forms: tuple[str, ...], wanted: np.ndarray) -> dict[int, frozenset]:
-        """docnum -> positions of any of the forms, for the wanted documents (wanted[docnum])."""
-        out: dict[int, frozenset] = {}
-        for form in forms:
-            for docnum, places in self.postings.positions(field, form, wanted).items():
-                out[docnum] = out[docnum] | places if docnum in out else places
-        return out
+    def _places(self, field: str, forms: tuple[str, ...], wanted: np.ndarray) -> np.ndarray:
+        """The places (proximity.places) of any of the forms, in the wanted documents (wanted[docnum])."""
+        found = [self.postings.positions(field, form, wanted) for form in forms]
+        return proximity.places(np.concatenate([d for d, _ in found]), np.concatenate([p for _, p in found]))
 
     def frequency(self, field: str, text: str) -> int:
         return bits.count(self.term(field, text).mask)

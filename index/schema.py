@@ -12,10 +12,11 @@ from index.analysis import ANALYZER_FINGERPRINT, Words, exact_analyzer, stemmed_
 from index.fields import EXACT, STEMMED
 from ingest.normalize import slugify
 
-SCHEMA_VERSION = 6  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
+SCHEMA_VERSION = 7  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
 # 5: presenter_organization (the organisations the presenters speak for: their documents rank first for the name)
 # 6: text and exact are AnalysedText fields (same terms; an index of plain TEXT fields cannot take pre-analysed values);
-# path, checksum, deps, size and mtime_ns are columns only, without terms
+# path, checksum, deps, size and mtime_ns are columns only, without terms;
+# 7: every segment has a positions file of the exact field (index/positions_file.py), for quoted phrases
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 

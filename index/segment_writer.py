@@ -8,6 +8,11 @@
   a time through the length columns (and, for a field without lengths, by looking for the
   column's file every time). Here each field's lengths are read once per segment.
 
+Besides the segment, it writes the segment's positions of each field that has positions (the
+exact words, for quoted phrases) in a file numpy reads (index/positions_file.py), from the very
+postings it writes: a phrase's first search then reads them without unpickling Whoosh's blocks.
+Merged segments pass through the same flush, so every segment it writes has its file.
+
 The segment written is the same as Whoosh's own. This module is the only one that relies on how
 Whoosh's SegmentWriter flushes (its `pool`, and per_document_reader() for the lengths);
 whoosh-reloaded is pinned below 2.8 in setup.cfg.
@@ -16,20 +21,41 @@ whoosh-reloaded is pinned below 2.8 in setup.cfg.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
+from functools import partial
 
 from whoosh.writing import PostingPool, SegmentWriter
 
+from index.positions_file import PositionsBuilder, file_name
+from index.postings import positions_of
+
 
 class TermGroupedPool(PostingPool):
-    """Whoosh's posting pool, whose in-memory postings come out sorted by grouping them per term."""
+    """Whoosh's posting pool, whose in-memory postings come out sorted by grouping them per term;
+    the postings of the fields in `positioned` are also given to their PositionsBuilder, a term
+    at a time, as they go out to the segment."""
+
+    def __init__(self, *args, positioned: dict[str, PositionsBuilder] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.positioned = positioned or {}
 
     def items(self, maxfiles=128):
         if self.runs:  # spilled to disk: Whoosh merges the sorted runs
-            return super().items(maxfiles)
+            return self._grouped(groupby(super().items(maxfiles), key=itemgetter(0, 1)))
         by_term = defaultdict(list)
         for posting in self.current:  # (fieldname, term bytes, docnum, weight, value bytes)
             by_term[posting[0], posting[1]].append(posting)
-        return (posting for term in sorted(by_term) for posting in sorted(by_term[term]))
+        return self._grouped((term, sorted(by_term[term])) for term in sorted(by_term))
+
+    def _grouped(self, groups):
+        """The postings of each (field, term) group in turn, each group shown to its field's builder."""
+        for (field, term), postings in groups:
+            builder = self.positioned.get(field)
+            if builder is not None:
+                postings = list(postings)
+                builder.add_postings(term, postings)
+            yield from postings
 
 
 class LengthsOnce:
@@ -64,7 +90,21 @@ class FastFlushWriter(SegmentWriter):
 
     def __init__(self, ix, *, limitmb: int = 128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
-        self.pool = TermGroupedPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+        positioned = {name: PositionsBuilder(partial(positions_of, field.format))
+                      for name, field in self.schema.items() if field.indexed and field.format.supports("positions")}
+        self.pool = TermGroupedPool(self._tempstorage, self.newsegment, limitmb=limitmb, positioned=positioned)
+
+    def _assemble_segment(self):
+        """Whoosh's assembly of the segment's files, then the positions files beside it (after, so
+        they stay files of their own, mapped into memory when read)."""
+        super()._assemble_segment()
+        segment_id = self.get_segment().segment_id()
+        for name, builder in self.pool.positioned.items():
+            out = self.storage.create_file(file_name(segment_id, name))
+            try:
+                out.write(builder.build().to_bytes())
+            finally:
+                out.close()
 
     def per_document_reader(self):
         return LengthsOnce(super().per_document_reader())

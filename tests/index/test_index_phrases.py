@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from index_files import build_from_documents, make_document
+
 from index import proximity
 from index.query import parse_search_params
 from index.relax import RELAX_BELOW
@@ -110,10 +112,23 @@ def test_a_phrase_of_stop_words_only_is_never_relaxed(search):
     assert paths(result) == [APART] and result["phrase_relaxed"] is False
 
 
+def _at(*positions, docnum=1):
+    return proximity.places(np.full(len(positions), docnum), np.array(positions))
+
+
 def test_close_together_counts_the_words_between_in_all():
-    first = {1: frozenset({10})}
+    first = proximity.start(_at(10))
     # "a x b x x c": one word between a and b, two between b and c: three in all
-    after_b = proximity.advance(proximity.start(first), {1: frozenset({12})}, slop=3)
-    assert proximity.advance(after_b, {1: frozenset({15})}, slop=3) == {1: frozenset({(15, 3)})}
-    assert proximity.advance(after_b, {1: frozenset({16})}, slop=3) == {}
-    assert proximity.advance(proximity.start(first), {1: frozenset({9})}, slop=3) == {}  # order counts
+    after_b = proximity.advance(first, _at(12), slop=3)
+    docnums, fewest = proximity.fewest_between(proximity.advance(after_b, _at(15), slop=3))
+    assert (docnums.tolist(), fewest.tolist()) == ([1], [3])
+    assert not len(proximity.advance(after_b, _at(16), slop=3)[0])
+    assert not len(proximity.advance(first, _at(9), slop=3)[0])  # order counts
+
+
+def test_where_a_word_stands_twice_the_closest_place_counts():
+    # "a b x a x x b" in document 3, "a x x x x b" in document 4 (too far apart)
+    first = proximity.start(np.concatenate([_at(0, 3, docnum=3), _at(0, docnum=4)]))
+    after = proximity.advance(first, np.concatenate([_at(1, 6, docnum=3), _at(5, docnum=4)]), slop=3)
+    docnums, fewest = proximity.fewest_between(after)
+    assert (docnums.tolist(), fewest.tolist()) == ([3], [0])

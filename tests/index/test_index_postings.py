@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader
 
 from index import bits
 from index.postings import Postings
+from index.segment_writer import FastFlushWriter
 from index.ranking import COMMON_SHARE, TermIndex
 
 SEGMENT_DOCS = 400  # > 3 blocks of 128 postings for a term in every document
@@ -43,17 +45,38 @@ def _deleted_ids() -> set[int]:
     return set(range(10, 150)) | {n for n in range(SEGMENT_DOCS, 2 * SEGMENT_DOCS) if n % 7 == 0}
 
 
-@pytest.fixture(scope="module")
-def segmented(tmp_path_factory):
-    """An index of three segments with deletions in two of them."""
+def _merge_last(writer, segments):
+    """A merge policy: the last segment is merged into the one being written."""
+    reader = SegmentReader(writer.storage, writer.schema, segments[-1])
+    writer.add_reader(reader)
+    reader.close()
+    return segments[:-1]
+
+
+def _add(writer, segment: int) -> None:
+    for n in range(segment * SEGMENT_DOCS, (segment + 1) * SEGMENT_DOCS):
+        text = _text(n)
+        writer.add_document(id=str(n), text=text, exact=text, kind="even" if n % 2 == 0 else "odd")
+
+
+@pytest.fixture(scope="module", params=["whoosh", "klimaviden", "klimaviden-spilled"])
+def segmented(tmp_path_factory, request):
+    """An index of three segments with deletions in two of them, written by Whoosh's own writer
+    (positions in Whoosh's blocks only), or by klimaviden's, which also writes each segment's
+    positions file: there the last segment was merged from two (a merge writes its file too); and
+    the same with so little writer memory that the postings are sorted through files on disk."""
     storage = FileStorage(str(tmp_path_factory.mktemp("segments")))
     ix = storage.create_index(_schema())
+    ours = request.param.startswith("klimaviden")
+    limitmb = 0.05 if request.param.endswith("spilled") else 128
     for segment in range(SEGMENTS):
-        writer = ix.writer()
-        for n in range(segment * SEGMENT_DOCS, (segment + 1) * SEGMENT_DOCS):
-            text = _text(n)
-            writer.add_document(id=str(n), text=text, exact=text, kind="even" if n % 2 == 0 else "odd")
-        writer.commit(merge=False)
+        writer = FastFlushWriter(ix, limitmb=limitmb) if ours else ix.writer()
+        _add(writer, segment)
+        if ours and segment == SEGMENTS - 1:
+            assert bool(writer.pool.runs) == (limitmb < 1)
+            writer.commit(mergetype=_merge_last)
+        else:
+            writer.commit(merge=False)
     writer = ix.writer()
     for n in sorted(_deleted_ids()):
         writer.delete_by_term("id", str(n))
@@ -78,10 +101,15 @@ def _public(reader, field: str, text: str):
     return out
 
 
+def _ours(searcher) -> bool:
+    """Written by klimaviden's writer: every segment has a positions file."""
+    return len(searcher.reader().leaf_readers()) < SEGMENTS
+
+
 def test_fixture_has_several_segments_with_deletions(segmented):
     leaves = segmented.reader().leaf_readers()
-    assert len(leaves) == SEGMENTS
-    assert [leaf.has_deletions() for leaf, _ in leaves] == [True, True, False]
+    expected = [True, True] if _ours(segmented) else [True, True, False]
+    assert [leaf.has_deletions() for leaf, _ in leaves] == expected
 
 
 @pytest.mark.parametrize("field", ["text", "exact"])
@@ -102,12 +130,15 @@ def test_positions_equal_the_public_api(segmented, word):
     postings = Postings(reader)
     expected = _public(reader, "exact", word)
     everyone = np.ones(reader.doc_count_all(), dtype=bool)
-    found = postings.positions("exact", word, everyone)
-    assert found == {d: frozenset(p) for d, (_, p) in expected.items()}
+    docnums, positions = postings.positions("exact", word, everyone)
+    assert list(zip(docnums.tolist(), positions.tolist())) == [
+        (d, p) for d, (_, places) in sorted(expected.items()) for p in places]
     some = sorted(expected)[::5]
     wanted = np.zeros(reader.doc_count_all(), dtype=bool)
     wanted[some] = True
-    assert sorted(postings.positions("exact", word, wanted)) == some
+    docnums, positions = postings.positions("exact", word, wanted)
+    assert list(zip(docnums.tolist(), positions.tolist())) == [
+        (d, p) for d in some for p in expected[d][1]]
 
 
 def test_deleted_documents_are_never_returned(segmented):
@@ -119,10 +150,14 @@ def test_deleted_documents_are_never_returned(segmented):
 
 def test_every_segment_is_read_on_the_fast_path_even_with_deletions(segmented):
     postings = Postings(segmented.reader())
+    segments = len(postings.leaves)
     postings.read("text", "vand")
-    assert (postings.reads.fast, postings.reads.generic) == (SEGMENTS, 0)
+    assert (postings.reads.fast, postings.reads.generic) == (segments, 0)
     postings.positions("exact", "skybrud", np.ones(segmented.reader().doc_count_all(), dtype=bool))
-    assert (postings.reads.fast, postings.reads.generic) == (2 * SEGMENTS, 0)
+    if _ours(segmented):  # every segment's positions from its positions file, merged one included
+        assert (postings.reads.fast, postings.reads.generic, postings.reads.arrays) == (segments, 0, segments)
+    else:
+        assert (postings.reads.fast, postings.reads.generic, postings.reads.arrays) == (2 * segments, 0, 0)
 
 
 def test_an_absent_term_or_field_is_empty(segmented):
@@ -188,30 +223,46 @@ def test_rare_terms_are_kept_sparse_and_score_only_their_own_documents(segmented
     assert [d for d, c in enumerate(contributions) if c > 0] == sorted(expected)
 
 
-@pytest.mark.parametrize("positions", [
-    [], [5], [255], [300], [70000], [1, 2, 3], [0, 1], [300, 301, 305], [70000, 70001], [5, 400],
-    list(range(0, 2000, 2)), list(range(1000)), list(range(1001)), list(range(3, 2600, 7)),
-])
+_LISTS = [[], [5], [255], [300], [70000], [1, 2, 3], [0, 1], [300, 301, 305], [70000, 70001], [5, 400],
+          list(range(0, 2000, 2)), list(range(1000)), list(range(1001)), list(range(3, 2600, 7))]
+
+
 @pytest.mark.parametrize("stop", [True, False])
-def test_positions_are_decoded_as_whoosh_decodes_them(positions, stop):
+def test_positions_are_decoded_as_whoosh_decodes_them_many_at_once(stop):
     from whoosh.formats import Positions
 
-    from index.postings import _decode_positions
+    from index.postings import positions_of
 
-    value = Positions().encode(positions)
+    values = [Positions().encode(p) for p in _LISTS]
     if not stop:  # Whoosh may store a value without the pickle's final STOP byte
-        value = value[:-1]
-    assert _decode_positions(value) == frozenset(Positions().decode_positions(value))
+        values = [v[:-1] for v in values]
+    expected = [list(Positions().decode_positions(v)) for v in values]
+    lengths, positions = positions_of(Positions(), values)
+    assert lengths.tolist() == [len(p) for p in expected]
+    assert positions.tolist() == [p for places in expected for p in places]
+    assert [a.tolist() for a in positions_of(Positions(), [])] == [[], []]
 
 
-def test_many_positions_are_decoded_at_once_as_one_by_one():
+def test_a_positions_file_finds_each_term_and_refuses_a_damaged_file():
     from whoosh.formats import Positions
 
-    from index.postings import _decode_positions, _decode_positions_many
+    from index.positions_file import DamagedPositions, PositionsBuilder, PositionsFile
+    from index.postings import positions_of
 
-    lists = [[], [5], [255], [300], [70000], [1, 2, 3], [300, 301, 305], list(range(1000)), list(range(1001)),
-             list(range(3, 2600, 7)), [0]]
-    values = [Positions().encode(p) for p in lists]
-    values += [v[:-1] for v in values]  # with and without the final STOP byte
-    assert _decode_positions_many(values) == [_decode_positions(v) for v in values]
-    assert _decode_positions_many([]) == []
+    builder = PositionsBuilder(lambda values: positions_of(Positions(), values))
+    # terms that share their first 8 bytes, or are the start of the next one
+    terms = [b"klimatil", b"klimatilpasning", b"klimatilpasningen", b"vand"]
+    for k, term in enumerate(terms):
+        builder.add_postings(term, [("exact", term, d, 1.0, Positions().encode(places))
+                                    for d, places in enumerate(_LISTS[k:])])
+    data = builder.build().to_bytes()
+    whole = PositionsFile(data)
+    for k, term in enumerate(terms):
+        start, end = whole.rows(term)
+        docnums, positions = whole.gather(np.arange(start, end))
+        assert positions.tolist() == [p for places in _LISTS[k:] for p in places]
+        assert docnums.tolist() == [d for d, places in enumerate(_LISTS[k:]) for _ in places]
+    assert whole.rows(b"klimatilp") == whole.rows(b"van") == whole.rows(b"\xc3\xa6ble") == (0, 0)
+    for broken in (data[:-8], data + b"\0" * 8, b"X" + data[1:]):
+        with pytest.raises(DamagedPositions):
+            PositionsFile(broken)
