@@ -170,6 +170,11 @@ class Postings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(docnums), np.concatenate(places)
 
+    def open_positions(self, field: str) -> None:
+        """Open every segment's positions file of the field now, rather than at its first phrase."""
+        for leaf in self.leaves:
+            self._positions_file(leaf, field)
+
     def _positions_file(self, leaf: _Leaf, field: str) -> PositionsFile | None:
         key = (id(leaf), field)
         if key not in self._files:

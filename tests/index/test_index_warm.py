@@ -80,3 +80,20 @@ def test_a_phrase_looked_up_among_some_documents_is_still_found_in_all_of_them(l
         assert fresh.in_order(EXACT, words, some) == some
         assert fresh.in_order(EXACT, words, shared.live) == everywhere
         assert fresh.in_order(EXACT, words, some) == some
+
+
+def test_warm_opens_every_segment_ahead_so_the_first_phrase_opens_no_file(mini_corpus, tmp_path, monkeypatch):
+    (mini_corpus / "noter" / "tage.md").write_text("# Grønne tage\n\nGrønne tage forsinker regnvandet.\n", "utf-8")
+    index_dir = tmp_path / "index"
+    reindex(mini_corpus, index_dir, workers=1)
+    service = SearchService(index_dir, mini_corpus)
+    try:
+        warmed = service.warm(terms=5)
+        assert warmed["segments"] >= 1
+        opened = []
+        monkeypatch.setattr("index.postings._open_positions_file", lambda *a: opened.append(a))
+        result = service.search(SearchRequest(q='"grønne tage forsinker"'))
+        assert result["total"] == 1 and result["phrase_relaxed"] is False
+        assert opened == []  # every positions file was opened by the warm-up
+    finally:
+        service.close()
