@@ -32,6 +32,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
 
+from index.position_format import PositionArray
 from index.positions_file import PositionsFile, file_name, flatten_gaps
 
 SUPPORTED_WHOOSH = (2, 7)  # the W3 block layout read below; setup.cfg pins whoosh-reloaded 2.7.x
@@ -222,8 +223,10 @@ class Postings:
 
 def positions_of(format_, values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """(how many positions each value holds, all the positions in order) of the stored values of a
-    field with this format: Whoosh's Positions format decoded in one unpickling (deltas_many),
-    any other format by its own decoder."""
+    field with this format: klimaviden's PositionArray in one join, Whoosh's Positions format in
+    one unpickling (deltas_many), any other format by its own decoder."""
+    if type(format_) is PositionArray:
+        return PositionArray.decode_many(values)
     if type(format_) is Positions:
         return flatten_gaps(deltas_many(values))
     decoded = [list(format_.decode_positions(value)) for value in values]

@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 
 from index.analysis import ANALYZER_FINGERPRINT, Words, exact_analyzer, stemmed_analyzer, weighted
 from index.fields import EXACT, STEMMED
+from index.position_format import PositionArray
 from ingest.normalize import slugify
 
 SCHEMA_VERSION = 7  # 3: table-of-contents pages weigh less (TOC_BOOST), passages carry page fields; 4: presenter and date_precision fields;
 # 5: presenter_organization (the organisations the presenters speak for: their documents rank first for the name)
 # 6: text and exact are AnalysedText fields (same terms; an index of plain TEXT fields cannot take pre-analysed values);
 # path, checksum, deps, size and mtime_ns are columns only, without terms;
-# 7: every segment has a positions file of the exact field (index/positions_file.py), for quoted phrases
+# 7: every segment has a positions file of the exact field (index/positions_file.py), for quoted phrases;
+# exact stores positions as arrays (index/position_format.py)
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"
 
@@ -57,6 +59,11 @@ class AnalysedText(fields.TEXT):
     """A TEXT field that also takes its value analysed already, as a Postings made by analyse()
     (in a parser process, so the single index writer only adds it): the same postings as the text."""
 
+    def __init__(self, *args, format: formats.Format | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if format is not None:  # in place of the format TEXT picks (Positions or Frequency)
+            self.format = format
+
     def index(self, value, **kwargs):
         if isinstance(value, Postings):
             return value.items
@@ -96,7 +103,7 @@ def build_schema() -> fields.Schema:
         # one stemmed and one exact field; title and headings weigh more through token boosts,
         # so a word is one term to look up (fast top-k scoring), not one per field
         text=AnalysedText(analyzer=stemmed, phrase=False),
-        exact=AnalysedText(analyzer=exact, phrase=True),
+        exact=AnalysedText(analyzer=exact, phrase=True, format=PositionArray()),
         topic=_values_field(),
         theme=_values_field(),
         type=_values_field(),

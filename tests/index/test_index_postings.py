@@ -10,7 +10,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
 from index import bits
+from index.position_format import PositionArray
 from index.postings import Postings
+from index.schema import AnalysedText
 from index.segment_writer import FastFlushWriter
 from index.ranking import COMMON_SHARE, TermIndex
 
@@ -19,11 +21,12 @@ SEGMENTS = 3
 WORDS = ("vand", "skybrud", "regn", "kyst", "sjælden")
 
 
-def _schema():
+def _schema(ours: bool):
+    """Whoosh's own field types, or klimaviden's exact field (positions stored as arrays)."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         text=fields.TEXT(phrase=False),
-        exact=fields.TEXT(phrase=True),
+        exact=AnalysedText(phrase=True, format=PositionArray()) if ours else fields.TEXT(phrase=True),
         kind=fields.KEYWORD(),
     )
 
@@ -66,8 +69,8 @@ def segmented(tmp_path_factory, request):
     positions file: there the last segment was merged from two (a merge writes its file too); and
     the same with so little writer memory that the postings are sorted through files on disk."""
     storage = FileStorage(str(tmp_path_factory.mktemp("segments")))
-    ix = storage.create_index(_schema())
     ours = request.param.startswith("klimaviden")
+    ix = storage.create_index(_schema(ours))
     limitmb = 0.05 if request.param.endswith("spilled") else 128
     for segment in range(SEGMENTS):
         writer = FastFlushWriter(ix, limitmb=limitmb) if ours else ix.writer()
@@ -266,3 +269,17 @@ def test_a_positions_file_finds_each_term_and_refuses_a_damaged_file():
     for broken in (data[:-8], data + b"\0" * 8, b"X" + data[1:]):
         with pytest.raises(DamagedPositions):
             PositionsFile(broken)
+
+
+def test_positions_stored_as_arrays_read_back_as_whoosh_reads_its_own():
+    from whoosh.formats import Positions
+
+    from index.postings import positions_of
+
+    values = [PositionArray().encode(p) for p in _LISTS]
+    for value, places in zip(values, _LISTS):
+        assert PositionArray().decode_positions(value) == list(Positions().decode_positions(Positions().encode(places)))
+        assert PositionArray().decode_frequency(value) == len(places)
+    lengths, positions = positions_of(PositionArray(), values)
+    assert lengths.tolist() == [len(p) for p in _LISTS]
+    assert positions.tolist() == [p for places in _LISTS for p in places]
