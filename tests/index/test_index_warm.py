@@ -80,3 +80,31 @@ def test_a_phrase_looked_up_among_some_documents_is_still_found_in_all_of_them(l
         assert fresh.in_order(EXACT, words, some) == some
         assert fresh.in_order(EXACT, words, shared.live) == everywhere
         assert fresh.in_order(EXACT, words, some) == some
+
+
+def test_after_the_warm_up_a_search_reads_no_more_index_files(mini_corpus, tmp_path, monkeypatch):
+    """The first search after a reindex opens no file of the index: the stored documents, term
+    lists and spelling vocabulary were read by warm()."""
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    from index.spelling import VOCABULARY_FILE
+    from index.store import current_generation
+
+    index_dir = tmp_path / "index"
+    reindex(mini_corpus, index_dir, workers=1)
+    service = SearchService(index_dir, mini_corpus)
+    try:
+        service.warm(terms=5)
+        (current_generation(index_dir).path / VOCABULARY_FILE).unlink()  # read already
+        opened = []
+        for storage in (CompoundStorage, FileStorage):
+            original = storage.open_file
+            monkeypatch.setattr(storage, "open_file", lambda self, name, *a, _o=original, **k: opened.append(name) or _o(self, name, *a, **k))
+        assert service.search(SearchRequest(q="skybrud"))["total"] >= 1
+        assert service.search(SearchRequest(q="gylleforsuring i stalden"))["total"] >= 1
+        assert service.search(SearchRequest(q="gylleforsurring"))["corrected_query"] == "gylleforsuring"
+        assert opened == []
+        assert service._open.view.speller.from_file
+    finally:
+        service.close()
