@@ -170,8 +170,8 @@ class SearchService:
         """Do now what the first searches after a reindex would otherwise pay for: open the live
         generation (facet sets, field lengths), load the compound vocabulary the query side splits
         words with, the term lists that phrase words and compounds are looked up in, the
-        spelling vocabulary, each segment's stored documents, and read the postings of the `terms` most frequent index
-        terms. Cheap when nothing changed since the last call.
+        spelling vocabulary and each segment's stored documents, and read the postings of the
+        `terms` most frequent index terms. Cheap when nothing changed since the last call.
         {"opened": bool, "terms": n, "seconds": s}."""
         started = time.perf_counter()
         default_vocabulary()
