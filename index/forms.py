@@ -3,7 +3,8 @@
 A phrase "Kalundborg Symbiose" must find "Kalundborg Symbiosen": each of its words matches, at its
 position, every word of the exact field with the same Danish stem. Snowball stems only remove
 endings, so those words all begin with the word's stem: they are read from the exact field's
-sorted term list from the stem on, at most MAX_SCANNED terms, and cached per open reader.
+sorted term list (index/lexicon.py) from the stem on, at most MAX_SCANNED terms, and cached per
+open reader.
 
 The longer compounds of a compound: "varmeplan" is the start of "varmeplanlægning", whose parts
 the index holds as varme and planlægning, so the plan does not match by its parts. The stems of
@@ -14,9 +15,9 @@ the stemmed field that begin with the compound's stem and go on for at least a s
 from __future__ import annotations
 
 from collections import OrderedDict
-from itertools import islice
 
 from index.fields import EXACT, STEMMED
+from index.lexicon import Lexicon
 from klimaviden.danish import stem, term_variants
 
 MAX_SCANNED = 3000  # terms read after the stem ("by": bydel, byen, bygning ...)
@@ -30,8 +31,8 @@ MAX_LONGER = 8  # longer compounds searched for one word, the first in the term 
 class WordForms:
     """word -> its forms in the exact field (the word itself first), for one open reader."""
 
-    def __init__(self, reader):
-        self.reader = reader
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         self._longer_cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
@@ -44,8 +45,7 @@ class WordForms:
 
     def _longer(self, term: str):
         count = 0
-        for candidate in islice(self.reader.expand_prefix(STEMMED, term), MAX_SCANNED):
-            text = candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
+        for text in self.lexicon.with_prefix(STEMMED, term, MAX_SCANNED):
             if len(text) >= len(term) + LONGER_BY:
                 yield text
                 count += 1
@@ -57,8 +57,7 @@ class WordForms:
             return (word,)
         wanted = set(term_variants(word))
         forms = [word]
-        for candidate in islice(self.reader.expand_prefix(EXACT, stem(word)), MAX_SCANNED):
-            text = candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
+        for text in self.lexicon.with_prefix(EXACT, stem(word), MAX_SCANNED):
             if text != word and wanted.intersection(term_variants(text)):
                 forms.append(text)
                 if len(forms) >= MAX_FORMS:

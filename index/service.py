@@ -20,6 +20,7 @@ from index.fields import EXACT, STEMMED
 from index.facets import ReaderFacets
 from index.integrity import require_content, require_sizes
 from index.forms import WordForms
+from index.lexicon import Lexicon
 from index.postings import Postings
 from index.query import SearchRequest
 from index.related import related_docnums
@@ -62,8 +63,10 @@ class _Open:
         postings = Postings(reader)
         self.facets = ReaderFacets(reader, postings)
         terms = TermIndex(self.searcher, self.facets.live, postings=postings)
-        speller = Speller(reader, self.generation.path)
-        self.view = View(self.searcher, self.facets, terms, speller, WordForms(reader), from_meta(self.meta))
+        self.lexicon = Lexicon(reader)
+        speller = Speller(reader, self.generation.path, self.lexicon)
+        forms = WordForms(self.lexicon)
+        self.view = View(self.searcher, self.facets, terms, speller, forms, from_meta(self.meta))
 
     def _load_meta(self) -> None:
         self.meta_stamp = self._meta_stamp()
@@ -166,16 +169,21 @@ class SearchService:
     def warm(self, terms: int = WARM_TERMS) -> dict:
         """Do now what the first searches after a reindex would otherwise pay for: open the live
         generation (facet sets, field lengths), load the compound vocabulary the query side splits
-        words with, read the postings of the `terms` most frequent index terms, and open each
-        segment's stored documents and positions files (a first read of a segment's stored
+        words with, the term lists that phrase words and compounds are looked up in and the
+        spelling vocabulary, read the postings of the `terms` most frequent index terms, and open
+        each segment's stored documents and positions files (a first read of a segment's stored
         documents costs milliseconds). Cheap when nothing changed since the last call.
         {"opened": bool, "terms": n, "segments": n, "seconds": s}."""
         started = time.perf_counter()
         default_vocabulary()
         with self._reading() as live:
             opened = live.view.terms is not self._warmed  # a new generation or a new commit
-            read = live.view.terms.preload(STEMMED, terms) if opened else 0
-            segments = _open_segments(live.searcher, live.view.terms.postings) if opened else 0
+            read = segments = 0
+            if opened:
+                live.lexicon.load(EXACT, STEMMED)
+                live.view.speller.load()
+                segments = _open_segments(live.searcher, live.view.terms.postings)
+                read = live.view.terms.preload(STEMMED, terms)
             self._warmed = live.view.terms
         return {"opened": opened, "terms": read, "segments": segments, "seconds": time.perf_counter() - started}
 

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from index.analysis import stemmed_alternatives
 from index.fields import EXACT, STEMMED
 from index.fsio import write_atomic
+from index.lexicon import Lexicon
 from index.store import reader_toc
 from klimaviden.danish import normalize
 
@@ -91,14 +92,20 @@ def _vocabulary_file(path: Path | None, toc) -> dict[str, int] | None:
 class Speller:
     """Corrections for one open reader."""
 
-    def __init__(self, reader, generation_dir: Path | None = None):
+    def __init__(self, reader, generation_dir: Path | None = None, lexicon: Lexicon | None = None):
         self.reader = reader
+        self.lexicon = lexicon if lexicon is not None else Lexicon(reader)
         self.path = Path(generation_dir) / VOCABULARY_FILE if generation_dir is not None else None
         self.from_file = False
         self._buckets: dict[str, tuple[list[str], list[int]]] | None = None
         self._frequencies: dict[str, int] = {}
         self._looked_up: dict[str, int] = {}
         self._lock = threading.Lock()
+
+    def load(self) -> int:
+        """Read the vocabulary now rather than on the first word that needs it; its size."""
+        self._vocabulary()
+        return len(self._frequencies)
 
     def _vocabulary(self) -> dict[str, tuple[list[str], list[int]]]:
         with self._lock:
@@ -118,8 +125,7 @@ class Speller:
 
     def frequency(self, word: str) -> int:
         """In how many documents the word stands, as written or by its stem (at least RARE when
-        the word as written is that common already). Remembered per open reader: a word that
-        is not in the vocabulary costs a term lookup in every segment."""
+        the word as written is that common already). Remembered per open reader."""
         found = self._looked_up.get(word)
         if found is None:
             if len(self._looked_up) >= LOOKED_UP_WORDS:
@@ -131,11 +137,16 @@ class Speller:
         self._vocabulary()
         exact = self._frequencies.get(word)
         if exact is None:
-            exact = self.reader.doc_frequency(EXACT, word)
+            exact = self._doc_frequency(EXACT, word)
         if exact >= RARE:
             return exact
-        stems = [self.reader.doc_frequency(STEMMED, v) for a in stemmed_alternatives(word) for v in a]
+        stems = [self._doc_frequency(STEMMED, v) for a in stemmed_alternatives(word) for v in a]
         return max([exact] + stems)
+
+    def _doc_frequency(self, field: str, term: str) -> int:
+        # a term no segment lists is in no document: the term list says so without a lookup in
+        # every segment
+        return self.reader.doc_frequency(field, term) if (field, term) in self.lexicon else 0
 
     def correct(self, word: str) -> str | None:
         """The correction of one user word, or None when it is known, too short or not a word."""

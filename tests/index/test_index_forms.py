@@ -8,6 +8,7 @@ import pytest
 
 from index import store
 from index.forms import WordForms, as_written
+from index.lexicon import Lexicon
 from index_files import build_from_documents, make_document
 
 
@@ -20,7 +21,7 @@ def forms(tmp_path):
     ])
     ix = store.current_generation(tmp_path / "index").open()
     reader = ix.reader()
-    yield WordForms(reader)
+    yield WordForms(Lexicon(reader))
     reader.close()
     ix.close()
 

@@ -86,15 +86,24 @@ def test_a_damaged_vocabulary_file_is_ignored(generation):
         ix.close()
 
 
-def test_a_misspelled_word_is_looked_up_in_the_segments_once_per_open_reader(generation, monkeypatch):
-    ix, reader, speller = _speller(generation)
+def test_a_word_the_index_lacks_is_looked_up_in_no_segment_and_a_rare_one_once_per_open_reader(
+    tmp_path, monkeypatch
+):
+    index_dir = tmp_path / "index"
+    rare = make_document("noter/hav.md", "Hav", ["Havvindmøller ud for kysten."], format="markdown")
+    build_from_documents(index_dir, _docs(6) + [rare])
+    ix, reader, speller = _speller(store.current_generation(index_dir))
     lookups = []
     original = reader.doc_frequency
     monkeypatch.setattr(reader, "doc_frequency", lambda *args: lookups.append(args) or original(*args))
     try:
+        # the term lists say that no segment has the misspelling or its stem
         assert speller.correct_text("klimatilpasnig", ["klimatilpasnig"]) == ("klimatilpasning", True)
+        assert lookups == []
+        # a word in one document: its stems are counted in the segments, once per open reader
+        assert speller.frequency("havvindmøller") == 1
         first = len(lookups)
-        assert first and speller.correct_text("klimatilpasnig", ["klimatilpasnig"]) == ("klimatilpasning", True)
+        assert first and speller.frequency("havvindmøller") == 1
         assert len(lookups) == first
     finally:
         reader.close()

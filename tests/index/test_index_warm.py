@@ -82,18 +82,32 @@ def test_a_phrase_looked_up_among_some_documents_is_still_found_in_all_of_them(l
         assert fresh.in_order(EXACT, words, some) == some
 
 
-def test_warm_opens_every_segment_ahead_so_the_first_phrase_opens_no_file(mini_corpus, tmp_path, monkeypatch):
+def test_after_the_warm_up_a_search_reads_no_more_index_files(mini_corpus, tmp_path, monkeypatch):
+    """The first search after a reindex opens no file of the index: the stored documents, term
+    lists, spelling vocabulary and positions files were read or opened by warm()."""
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    from index.spelling import VOCABULARY_FILE
+    from index.store import current_generation
+
     (mini_corpus / "noter" / "tage.md").write_text("# Grønne tage\n\nGrønne tage forsinker regnvandet.\n", "utf-8")
     index_dir = tmp_path / "index"
     reindex(mini_corpus, index_dir, workers=1)
     service = SearchService(index_dir, mini_corpus)
     try:
-        warmed = service.warm(terms=5)
-        assert warmed["segments"] >= 1
+        assert service.warm(terms=5)["segments"] >= 1
+        (current_generation(index_dir).path / VOCABULARY_FILE).unlink()  # read already
         opened = []
-        monkeypatch.setattr("index.postings._open_positions_file", lambda *a: opened.append(a))
-        result = service.search(SearchRequest(q='"grønne tage forsinker"'))
-        assert result["total"] == 1 and result["phrase_relaxed"] is False
-        assert opened == []  # every positions file was opened by the warm-up
+        for storage in (CompoundStorage, FileStorage):
+            original = storage.open_file
+            monkeypatch.setattr(storage, "open_file", lambda self, name, *a, _o=original, **k: opened.append(name) or _o(self, name, *a, **k))
+        assert service.search(SearchRequest(q="skybrud"))["total"] >= 1
+        assert service.search(SearchRequest(q="gylleforsuring i stalden"))["total"] >= 1
+        assert service.search(SearchRequest(q="gylleforsurring"))["corrected_query"] == "gylleforsuring"
+        phrase = service.search(SearchRequest(q='"grønne tage forsinker"'))
+        assert phrase["total"] == 1 and phrase["phrase_relaxed"] is False
+        assert opened == []
+        assert service._open.view.speller.from_file
     finally:
         service.close()
