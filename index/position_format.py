@@ -2,7 +2,7 @@
 
 Whoosh's Positions format stores a posting's positions as a pickled list of their gaps; turning
 millions of them back into numbers took the writer seconds per 5,000 documents when it wrote
-each segment's positions file (index/positions_file.py). PositionArray stores the same positions
+each segment's postings file (index/postings_file.py). PositionArray stores the same positions
 as Whoosh's count (4 bytes, big-endian, as Positions has it) followed by the positions as
 little-endian uint32, so many values become one numpy array in a single join. Whoosh reads it
 through the same methods as Positions (decode_positions, decode_frequency), so its own

@@ -33,7 +33,7 @@ from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
 
 from index.position_format import PositionArray
-from index.positions_file import PositionsFile, file_name, flatten_gaps
+from index.postings_file import PostingsFile, file_name, flatten_gaps
 
 SUPPORTED_WHOOSH = (2, 7)  # the W3 block layout read below; setup.cfg pins whoosh-reloaded 2.7.x
 _PRIVATE_METHODS = ("_read_data", "_read_weights", "_read_values", "_next_block")
@@ -53,7 +53,7 @@ class Reads:
 
     fast: int = 0
     generic: int = 0
-    arrays: int = 0  # positions read from a segment's positions file
+    arrays: int = 0  # segment reads from a postings file (index/postings_file.py)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Postings:
                 dead[list(deleted)] = True
             self.leaves.append(_Leaf(leaf, offset, deleted, dead))
         self.reads = Reads()
-        self._files: dict[tuple[int, str], PositionsFile | None] = {}
+        self._files: dict[tuple[int, str], PostingsFile | None] = {}
 
     def _matchers(self, field: str, text: str):
         """(leaf, matcher) for each segment holding the term, unfiltered."""
@@ -129,17 +129,28 @@ class Postings:
             matcher.next()
 
     def read(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(docnums as int64, weights as float64) of the live documents holding the term, ascending."""
+        """(docnums as int64, weights as float64) of the live documents holding the term, ascending:
+        from a segment's postings file when it has the weights, else from Whoosh's blocks."""
         docnums, weights = [], []
-        for leaf, matcher in self._matchers(field, text):
-            ids, found_weights = [], []
-            for block_ids, block_weights, _ in self._blocks(matcher, want_weights=True):
-                ids.extend(block_ids)
-                found_weights.extend(block_weights)
-            found, keep = leaf.live(ids)
+        for leaf in self.leaves:
+            stored = self._postings_file(leaf, field)
+            if stored is not None and stored.weights is not None:
+                self.reads.arrays += 1
+                start, end = stored.rows(text.encode("utf-8"))
+                found, keep = leaf.live(stored.docnums[start:end])
+                found_weights = stored.weights[start:end]
+            else:
+                matcher = self._matcher(leaf, field, text)
+                if matcher is None:
+                    continue
+                ids, found_weights = [], []
+                for block_ids, block_weights, _ in self._blocks(matcher, want_weights=True):
+                    ids.extend(block_ids)
+                    found_weights.extend(block_weights)
+                found, keep = leaf.live(ids)
+            found_weights = np.asarray(found_weights, dtype=np.float64)
             docnums.append(found)
-            weights.append(np.asarray(found_weights, dtype=np.float64)[keep] if keep is not None
-                           else np.asarray(found_weights, dtype=np.float64))
+            weights.append(found_weights[keep] if keep is not None else found_weights)
         if not docnums:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         return np.concatenate(docnums), np.concatenate(weights)
@@ -147,7 +158,16 @@ class Postings:
     def docnums(self, field: str, text: str) -> np.ndarray:
         """The live documents holding the term, ascending, as int64."""
         out = []
-        for leaf, matcher in self._matchers(field, text):
+        for leaf in self.leaves:
+            stored = self._postings_file(leaf, field)
+            if stored is not None:
+                self.reads.arrays += 1
+                start, end = stored.rows(text.encode("utf-8"))
+                out.append(leaf.live(stored.docnums[start:end])[0])
+                continue
+            matcher = self._matcher(leaf, field, text)
+            if matcher is None:
+                continue
             ids = []
             for block_ids, _, _ in self._blocks(matcher, want_weights=False):
                 ids.extend(block_ids)
@@ -157,12 +177,13 @@ class Postings:
     def positions(self, field: str, text: str, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(docnum, position) of every place the term stands in the wanted live documents
         (`wanted[docnum]` is true), by document then position, as two int64 arrays. A segment's
-        positions are read from its positions file (index/positions_file.py) when it has one, else
+        positions are read from its postings file (index/postings_file.py) when it has them, else
         from Whoosh's blocks; either way the other documents' positions are not decoded."""
         docnums, places = [], []
         for leaf in self.leaves:
-            stored = self._positions_file(leaf, field)
-            found = (self._file_positions(leaf, stored, text, wanted) if stored is not None
+            stored = self._postings_file(leaf, field)
+            found = (self._file_positions(leaf, stored, text, wanted)
+                     if stored is not None and stored.position_starts is not None
                      else self._block_positions(leaf, field, text, wanted))
             if found is not None:
                 docnums.append(found[0])
@@ -171,18 +192,19 @@ class Postings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(docnums), np.concatenate(places)
 
-    def open_positions(self, field: str) -> None:
-        """Open every segment's positions file of the field now, rather than at its first phrase."""
+    def open_files(self, *fields: str) -> None:
+        """Open every segment's postings file of the fields now, rather than at a first search."""
         for leaf in self.leaves:
-            self._positions_file(leaf, field)
+            for field in fields:
+                self._postings_file(leaf, field)
 
-    def _positions_file(self, leaf: _Leaf, field: str) -> PositionsFile | None:
+    def _postings_file(self, leaf: _Leaf, field: str) -> PostingsFile | None:
         key = (id(leaf), field)
         if key not in self._files:
-            self._files[key] = _open_positions_file(leaf.reader, field)
+            self._files[key] = _open_postings_file(leaf.reader, field)
         return self._files[key]
 
-    def _file_positions(self, leaf: _Leaf, stored: PositionsFile, text: str, wanted: np.ndarray):
+    def _file_positions(self, leaf: _Leaf, stored: PostingsFile, text: str, wanted: np.ndarray):
         self.reads.arrays += 1
         start, end = stored.rows(text.encode("utf-8"))
         if start == end:
@@ -262,13 +284,15 @@ def _deleted(leaf_reader) -> frozenset:
     return frozenset(range(leaf_reader.doc_count_all())) - frozenset(leaf_reader.all_doc_ids())
 
 
-def _open_positions_file(segment_reader, field: str) -> PositionsFile | None:
-    """The segment's positions file of the field, or None: a segment written before such files
+def _open_postings_file(segment_reader, field: str) -> PostingsFile | None:
+    """The segment's postings file of the field, or None: a segment written before such files
     were (or by a plain Whoosh writer), or a reader without segments of its own."""
     segment, storage = getattr(segment_reader, "segment", None), getattr(segment_reader, "storage", None)
     if segment is None or storage is None:
         return None
+    if segment() is None:  # a reader of an empty index
+        return None
     name = file_name(segment().segment_id(), field)
     if not storage().file_exists(name):
         return None
-    return PositionsFile.read(storage().open_file(name))
+    return PostingsFile.read(storage().open_file(name))

@@ -17,7 +17,7 @@ SCHEMA_VERSION = 7  # 3: table-of-contents pages weigh less (TOC_BOOST), passage
 # 5: presenter_organization (the organisations the presenters speak for: their documents rank first for the name)
 # 6: text and exact are AnalysedText fields (same terms; an index of plain TEXT fields cannot take pre-analysed values);
 # path, checksum, deps, size and mtime_ns are columns only, without terms;
-# 7: every segment has a positions file of the exact field (index/positions_file.py), for quoted phrases;
+# 7: every segment has a postings file of text and exact (index/postings_file.py), read by numpy;
 # exact stores positions as arrays (index/position_format.py)
 # Both numbers are written into each index generation; a mismatch makes the next reindex a full one.
 FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_FINGERPRINT}"

@@ -8,10 +8,11 @@
   a time through the length columns (and, for a field without lengths, by looking for the
   column's file every time). Here each field's lengths are read once per segment.
 
-Besides the segment, it writes the segment's positions of each field that has positions (the
-exact words, for quoted phrases) in a file numpy reads (index/positions_file.py), from the very
-postings it writes: a phrase's first search then reads them without unpickling Whoosh's blocks.
-Merged segments pass through the same flush, so every segment it writes has its file.
+Besides the segment, it writes the segment's postings of each scored (text) field in a file numpy
+reads (index/postings_file.py), from the very postings it writes: with their weights, or with
+their positions for a field that has them (the exact words, for quoted phrases); a search's first
+read of a term then slices arrays instead of unpickling Whoosh's blocks. Merged segments pass
+through the same flush, so every segment it writes has its files.
 
 The segment written is the same as Whoosh's own. This module is the only one that relies on how
 Whoosh's SegmentWriter flushes (its `pool`, and per_document_reader() for the lengths);
@@ -27,18 +28,18 @@ from functools import partial
 
 from whoosh.writing import PostingPool, SegmentWriter
 
-from index.positions_file import PositionsBuilder, file_name
+from index.postings_file import PostingsBuilder, file_name
 from index.postings import positions_of
 
 
 class TermGroupedPool(PostingPool):
     """Whoosh's posting pool, whose in-memory postings come out sorted by grouping them per term;
-    the postings of the fields in `positioned` are also given to their PositionsBuilder, a term
-    at a time, as they go out to the segment."""
+    the postings of the fields in `builders` are also given to their PostingsBuilder, a term at
+    a time, as they go out to the segment."""
 
-    def __init__(self, *args, positioned: dict[str, PositionsBuilder] | None = None, **kwargs):
+    def __init__(self, *args, builders: dict[str, PostingsBuilder] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.positioned = positioned or {}
+        self.builders = builders or {}
 
     def items(self, maxfiles=128):
         if self.runs:  # spilled to disk: Whoosh merges the sorted runs
@@ -51,7 +52,7 @@ class TermGroupedPool(PostingPool):
     def _grouped(self, groups):
         """The postings of each (field, term) group in turn, each group shown to its field's builder."""
         for (field, term), postings in groups:
-            builder = self.positioned.get(field)
+            builder = self.builders.get(field)
             if builder is not None:
                 postings = list(postings)
                 builder.add_postings(term, postings)
@@ -90,16 +91,15 @@ class FastFlushWriter(SegmentWriter):
 
     def __init__(self, ix, *, limitmb: int = 128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
-        positioned = {name: PositionsBuilder(partial(positions_of, field.format))
-                      for name, field in self.schema.items() if field.indexed and field.format.supports("positions")}
-        self.pool = TermGroupedPool(self._tempstorage, self.newsegment, limitmb=limitmb, positioned=positioned)
+        self.pool = TermGroupedPool(self._tempstorage, self.newsegment, limitmb=limitmb,
+                                    builders=_builders(self.schema))
 
     def _assemble_segment(self):
-        """Whoosh's assembly of the segment's files, then the positions files beside it (after, so
+        """Whoosh's assembly of the segment's files, then the postings files beside it (after, so
         they stay files of their own, mapped into memory when read)."""
         super()._assemble_segment()
         segment_id = self.get_segment().segment_id()
-        for name, builder in self.pool.positioned.items():
+        for name, builder in self.pool.builders.items():
             out = self.storage.create_file(file_name(segment_id, name))
             try:
                 out.write(builder.build().to_bytes())
@@ -108,3 +108,9 @@ class FastFlushWriter(SegmentWriter):
 
     def per_document_reader(self):
         return LengthsOnce(super().per_document_reader())
+
+
+def _builders(schema) -> dict[str, PostingsBuilder]:
+    """A PostingsBuilder for each scored field: of positions where the field has them, else of weights."""
+    return {name: PostingsBuilder(partial(positions_of, field.format) if field.format.supports("positions") else None)
+            for name, field in schema.items() if field.indexed and field.scorable}

@@ -171,7 +171,7 @@ class SearchService:
         generation (facet sets, field lengths), load the compound vocabulary the query side splits
         words with, the term lists that phrase words and compounds are looked up in and the
         spelling vocabulary, read the postings of the `terms` most frequent index terms, and open
-        each segment's stored documents and positions files (a first read of a segment's stored
+        each segment's stored documents and postings files (a first read of a segment's stored
         documents costs milliseconds). Cheap when nothing changed since the last call.
         {"opened": bool, "terms": n, "segments": n, "seconds": s}."""
         started = time.perf_counter()
@@ -315,8 +315,8 @@ def _iso(timestamp) -> str | None:
 
 
 def _open_segments(searcher, postings) -> int:
-    """Open every segment's stored documents (by reading one) and positions files; how many segments."""
-    postings.open_positions(EXACT)
+    """Open every segment's stored documents (by reading one) and postings files; how many segments."""
+    postings.open_files(STEMMED, EXACT)
     leaves = searcher.reader().leaf_readers()
     for leaf, _ in leaves:
         first = next(iter(leaf.all_doc_ids()), None)
