@@ -209,7 +209,7 @@ class Postings:
         start, end = stored.rows(text.encode("utf-8"))
         if start == end:
             return None
-        ids = stored.docnums[start:end]
+        ids = stored.docnums[start:end].astype(np.int64)
         keep = wanted[ids + leaf.offset]
         if leaf.dead is not None:
             keep &= ~leaf.dead[ids]

@@ -17,12 +17,13 @@ the very postings the segment receives and is checked like every other segment f
 (index/integrity.py). The file is named after the segment, so Whoosh removes it with the segment.
 
 Layout (little-endian): MAGIC, then five uint64: the counts of terms, postings, positions and
-bytes of the term texts, and what the file holds (HAS_WEIGHTS | HAS_POSITIONS); then
+bytes of the term texts, and what the file holds (flags: HAS_WEIGHTS, HAS_POSITIONS ...); then
 term_keys uint64[terms] (a term's first 8 bytes as a big-endian number: sorted as the terms
 are, so numpy finds a term by them), term_ends int64[terms] (where each term's text ends in the
 texts), the texts, term_starts int64[terms + 1], docnums int32[postings], weights
 float32[postings] (or none), position_starts uint32[postings + 1] (or none), positions
-int32[positions]; each array starts at a multiple of 8 bytes.
+int32[positions]; docnums and positions are uint16 instead when all of them are below 65,536
+(SMALL_DOCNUMS, SMALL_POSITIONS); each array starts at a multiple of 8 bytes.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ import numpy as np
 
 MAGIC = b"KVPST\x00\x01\n"
 HAS_WEIGHTS, HAS_POSITIONS = 1, 2
+SMALL_DOCNUMS, SMALL_POSITIONS = 4, 8  # docnums or positions below 65,536: stored as uint16
 _HEADER = np.dtype("<u8")
 _DOCNUM, _WEIGHT, _VALUE = itemgetter(2), itemgetter(3), itemgetter(4)  # of a Whoosh posting
 _LAYOUT = (("term_keys", "<u8"), ("term_ends", "<i8"), ("texts", "u1"), ("term_starts", "<i8"),
            ("docnums", "<i4"), ("weights", "<f4"), ("position_starts", "<u4"), ("positions", "<i4"))
+_SMALL = {"docnums": SMALL_DOCNUMS, "positions": SMALL_POSITIONS}  # the arrays that may be uint16
 _MAX_POSITIONS = 2**32 - 1  # position_starts are uint32
 
 
@@ -76,14 +79,22 @@ class FieldPostings:
                   "docnums": self.docnums, "weights": _or_none(self.weights, np.float32),
                   "position_starts": _or_none(self.position_starts, np.uint32), "positions": positions}
         holds = (HAS_WEIGHTS if self.weights is not None else 0) | (HAS_POSITIONS if self.position_starts is not None else 0)
+        for name, flag in _SMALL.items():
+            if not len(arrays[name]) or int(arrays[name].max()) < 1 << 16:
+                holds |= flag
         out = io.BytesIO()
         out.write(MAGIC)
         out.write(np.array([len(self.terms), len(self.docnums), len(positions), len(texts), holds],
                            dtype=_HEADER).tobytes())
         for name, dtype in _LAYOUT:
-            out.write(np.ascontiguousarray(arrays[name], dtype=dtype).tobytes())
+            out.write(np.ascontiguousarray(arrays[name], dtype=_dtype(name, dtype, holds)).tobytes())
             out.write(b"\0" * (-out.tell() % 8))
         return out.getvalue()
+
+
+def _dtype(name: str, dtype: str, holds: int) -> str:
+    """The array's type in a file holding `holds`: uint16 for small docnums or positions."""
+    return "<u2" if holds & _SMALL.get(name, 0) else dtype
 
 
 def _or_none(values: np.ndarray | None, dtype) -> np.ndarray:
@@ -161,6 +172,7 @@ class PostingsFile:
                   "position_starts": postings + 1 if holds & HAS_POSITIONS else 0, "positions": positions}
         arrays = {}
         for name, dtype in _LAYOUT:
+            dtype = _dtype(name, dtype, holds)
             size = counts[name] * np.dtype(dtype).itemsize
             if offset + size > len(view):
                 raise DamagedPostings("the file ends too early")

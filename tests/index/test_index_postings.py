@@ -302,3 +302,21 @@ def test_positions_stored_as_arrays_read_back_as_whoosh_reads_its_own():
     lengths, positions = positions_of(PositionArray(), values)
     assert lengths.tolist() == [len(p) for p in _LISTS]
     assert positions.tolist() == [p for places in _LISTS for p in places]
+
+
+@pytest.mark.parametrize("first_docnum", [0, 70_000])
+@pytest.mark.parametrize("positions", [[0, 5, 65_535], [3, 65_536, 100_000]])
+def test_postings_files_keep_large_docnums_and_positions_and_store_small_ones_small(first_docnum, positions):
+    from index.postings import positions_of
+    from index.postings_file import PostingsBuilder, PostingsFile
+
+    builder = PostingsBuilder(lambda values: positions_of(PositionArray(), values))
+    docnums = [first_docnum, first_docnum + 9]
+    builder.add_postings(b"vand", [("exact", b"vand", d, 1.0, PositionArray().encode(positions)) for d in docnums])
+    data = builder.build().to_bytes()
+    stored = PostingsFile(data)
+    found_docnums, found_positions = stored.gather(np.arange(*stored.rows(b"vand")))
+    assert found_docnums.tolist() == [d for d in docnums for _ in positions]
+    assert found_positions.tolist() == positions * 2
+    assert (stored.docnums.dtype.itemsize, stored.positions.dtype.itemsize) == (
+        2 if first_docnum < 65_536 else 4, 2 if max(positions) < 65_536 else 4)
