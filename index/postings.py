@@ -134,11 +134,11 @@ class Postings:
         docnums, weights = [], []
         for leaf in self.leaves:
             stored = self._postings_file(leaf, field)
-            if stored is not None and stored.weights is not None:
+            if stored is not None and stored.has_weights:
                 self.reads.arrays += 1
                 start, end = stored.rows(text.encode("utf-8"))
-                found, keep = leaf.live(stored.docnums[start:end])
-                found_weights = stored.weights[start:end]
+                found, keep = leaf.live(stored.docnums(start, end))
+                found_weights = stored.weights(start, end)
             else:
                 matcher = self._matcher(leaf, field, text)
                 if matcher is None:
@@ -163,7 +163,7 @@ class Postings:
             if stored is not None:
                 self.reads.arrays += 1
                 start, end = stored.rows(text.encode("utf-8"))
-                out.append(leaf.live(stored.docnums[start:end])[0])
+                out.append(leaf.live(stored.docnums(start, end))[0])
                 continue
             matcher = self._matcher(leaf, field, text)
             if matcher is None:
@@ -183,7 +183,7 @@ class Postings:
         for leaf in self.leaves:
             stored = self._postings_file(leaf, field)
             found = (self._file_positions(leaf, stored, text, wanted)
-                     if stored is not None and stored.position_starts is not None
+                     if stored is not None and stored.has_positions
                      else self._block_positions(leaf, field, text, wanted))
             if found is not None:
                 docnums.append(found[0])
@@ -209,12 +209,12 @@ class Postings:
         start, end = stored.rows(text.encode("utf-8"))
         if start == end:
             return None
-        ids = stored.docnums[start:end].astype(np.int64)
+        ids = stored.docnums(start, end)
         keep = wanted[ids + leaf.offset]
         if leaf.dead is not None:
             keep &= ~leaf.dead[ids]
-        docnums, places = stored.gather(np.flatnonzero(keep) + start)
-        return docnums.astype(np.int64) + leaf.offset, places.astype(np.int64)
+        docnums, places = stored.positions(start, end, np.flatnonzero(keep), ids)
+        return docnums + leaf.offset, places
 
     def _block_positions(self, leaf: _Leaf, field: str, text: str, wanted: np.ndarray):
         matcher = self._matcher(leaf, field, text)

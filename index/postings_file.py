@@ -11,8 +11,8 @@ here, beside the segment (index/segment_writer.py), as arrays:
   which ranking reads) or where its positions start (the exact field, which phrases read);
 - the positions themselves.
 
-A search then reads a term's documents, weights or positions by slicing and gathering arrays of
-the file, mapped into memory. Whoosh's own postings stay the record: the file is written from
+A search then reads a term's documents, weights or positions as a few slices of the file's
+arrays, with pread (the term table is kept in memory). Whoosh's own postings stay the record: the file is written from
 the very postings the segment receives and is checked like every other segment file
 (index/integrity.py). The file is named after the segment, so Whoosh removes it with the segment.
 
@@ -29,7 +29,8 @@ int32[positions]; docnums and positions are uint16 instead when all of them are 
 from __future__ import annotations
 
 import io
-import mmap
+import os
+import weakref
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -158,65 +159,97 @@ def flatten_gaps(gaps: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
 
 
 class PostingsFile:
-    """A postings file opened for reading: a term's postings, their weights and positions."""
+    """A postings file opened for reading: its term table in memory, a term's documents, weights
+    and positions read from the file when asked for (with pread: mapping the file would count its
+    pages in every web worker's resident memory)."""
 
-    def __init__(self, buffer):
-        view = memoryview(buffer)
-        if bytes(view[:len(MAGIC)]) != MAGIC:
+    _IN_MEMORY = ("term_keys", "term_ends", "texts", "term_starts")
+
+    def __init__(self, read_at, size: int):
+        """`read_at(offset, length)` reads the file's bytes; `size` is its length."""
+        self._read_at = read_at
+        header = read_at(0, len(MAGIC) + 5 * _HEADER.itemsize)
+        if header[:len(MAGIC)] != MAGIC or len(header) < len(MAGIC) + 5 * _HEADER.itemsize:
             raise DamagedPostings("not a postings file")
-        offset = len(MAGIC)
-        terms, postings, positions, texts, holds = np.frombuffer(view, dtype=_HEADER, count=5, offset=offset).tolist()
-        offset += 5 * _HEADER.itemsize
+        terms, postings, positions, texts, holds = np.frombuffer(header, dtype=_HEADER, offset=len(MAGIC)).tolist()
         counts = {"term_keys": terms, "term_ends": terms, "texts": texts, "term_starts": terms + 1,
                   "docnums": postings, "weights": postings if holds & HAS_WEIGHTS else 0,
                   "position_starts": postings + 1 if holds & HAS_POSITIONS else 0, "positions": positions}
-        arrays = {}
+        self._layout: dict[str, tuple[int, np.dtype]] = {}
+        offset = len(header)
         for name, dtype in _LAYOUT:
-            dtype = _dtype(name, dtype, holds)
-            size = counts[name] * np.dtype(dtype).itemsize
-            if offset + size > len(view):
-                raise DamagedPostings("the file ends too early")
-            arrays[name] = np.frombuffer(view, dtype=dtype, count=counts[name], offset=offset)
-            offset += size + (-size % 8)
-        if offset != len(view):
-            raise DamagedPostings("the file is longer than its contents")
-        self._texts = arrays["texts"].tobytes()
-        self._term_keys = arrays["term_keys"]
-        self._term_ends = arrays["term_ends"]
-        self.term_starts = arrays["term_starts"]
-        self.docnums = arrays["docnums"]
-        self.weights = arrays["weights"] if holds & HAS_WEIGHTS else None
-        self.position_starts = arrays["position_starts"] if holds & HAS_POSITIONS else None
-        self.positions = arrays["positions"]
+            dtype = np.dtype(_dtype(name, dtype, holds))
+            self._layout[name] = (offset, dtype)
+            length = counts[name] * dtype.itemsize
+            offset += length + (-length % 8)
+        if offset != size:
+            raise DamagedPostings("the file ends too early" if offset > size else "the file is longer than its contents")
+        self.has_weights = bool(holds & HAS_WEIGHTS)
+        self.has_positions = bool(holds & HAS_POSITIONS)
+        self._term_keys = self._array("term_keys", 0, terms)
+        self._term_ends = self._array("term_ends", 0, terms)
+        self._texts = self._array("texts", 0, texts).tobytes()
+        self._term_starts = self._array("term_starts", 0, terms + 1)
 
     @classmethod
     def read(cls, structfile) -> "PostingsFile":
-        """Open from a Whoosh storage file (mapped into memory when it is a real file)."""
+        """Open from a Whoosh storage file: a real file is read with pread from a descriptor of
+        its own (closed with this object), any other is read whole."""
         try:
             try:
-                buffer = mmap.mmap(structfile.fileno(), 0, access=mmap.ACCESS_READ)
-            except (AttributeError, io.UnsupportedOperation, OSError, ValueError):
-                buffer = structfile.read()
+                fd = os.dup(structfile.fileno())
+            except (AttributeError, io.UnsupportedOperation, OSError):
+                return cls.from_bytes(structfile.read())
         finally:
             structfile.close()
-        return cls(buffer)
+        try:
+            opened = cls(lambda offset, length: os.pread(fd, length, offset), os.fstat(fd).st_size)
+        except BaseException:
+            os.close(fd)
+            raise
+        weakref.finalize(opened, os.close, fd)
+        return opened
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "PostingsFile":
+        return cls(lambda offset, length: data[offset:offset + length], len(data))
+
+    def _array(self, name: str, start: int, count: int) -> np.ndarray:
+        """Items [start, start + count) of one of the file's arrays."""
+        offset, dtype = self._layout[name]
+        raw = self._read_at(offset + start * dtype.itemsize, count * dtype.itemsize)
+        if len(raw) != count * dtype.itemsize:
+            raise DamagedPostings("the file ends too early")
+        return np.frombuffer(raw, dtype=dtype)
 
     def rows(self, term: bytes) -> tuple[int, int]:
-        """The term's postings: rows [start, end) of docnums (empty when the term is absent)."""
+        """The term's postings: rows [start, end) (empty when the term is absent)."""
         key = np.uint64(_key(term))
         first = int(np.searchsorted(self._term_keys, key, side="left"))
         last = int(np.searchsorted(self._term_keys, key, side="right"))
         for i in range(first, last):  # the terms that begin with the same 8 bytes
             start = int(self._term_ends[i - 1]) if i else 0
             if self._texts[start:int(self._term_ends[i])] == term:
-                return int(self.term_starts[i]), int(self.term_starts[i + 1])
+                return int(self._term_starts[i]), int(self._term_starts[i + 1])
         return 0, 0
 
-    def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(the docnum of each position, the position) of the postings at `rows`, in row order."""
-        starts = self.position_starts[rows].astype(np.int64)
-        lengths = self.position_starts[rows + 1].astype(np.int64) - starts
-        total = int(lengths.sum())
-        # each position's index in the file: its posting's first position plus its place after it
+    def docnums(self, start: int, end: int) -> np.ndarray:
+        """The segment docnums of rows [start, end), as int64."""
+        return self._array("docnums", start, end - start).astype(np.int64)
+
+    def weights(self, start: int, end: int) -> np.ndarray:
+        """The weights of rows [start, end) (a file that has them), as float32."""
+        return self._array("weights", start, end - start)
+
+    def positions(self, start: int, end: int, chosen: np.ndarray, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(the docnum of each position, the position), as int64, of the rows start + chosen (a
+        sorted array of indices into rows [start, end), whose docnums(start, end) are `docnums`),
+        in row order."""
+        bounds = self._array("position_starts", start, end - start + 1).astype(np.int64)
+        first = int(bounds[0])
+        places = self._array("positions", first, int(bounds[-1]) - first)
+        starts = bounds[chosen] - first
+        lengths = bounds[chosen + 1] - first - starts
+        # each position's index among the term's: its posting's first position plus its place after it
         shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-        return np.repeat(self.docnums[rows], lengths), self.positions[shift + np.arange(total)]
+        return np.repeat(docnums[chosen], lengths), places[shift + np.arange(int(lengths.sum()))].astype(np.int64)

@@ -278,16 +278,16 @@ def test_a_postings_file_finds_each_term_and_refuses_a_damaged_file():
         builder.add_postings(term, [("exact", term, d, 1.0, Positions().encode(places))
                                     for d, places in enumerate(_LISTS[k:])])
     data = builder.build().to_bytes()
-    whole = PostingsFile(data)
+    whole = PostingsFile.from_bytes(data)
     for k, term in enumerate(terms):
         start, end = whole.rows(term)
-        docnums, positions = whole.gather(np.arange(start, end))
+        docnums, positions = whole.positions(start, end, np.arange(end - start), whole.docnums(start, end))
         assert positions.tolist() == [p for places in _LISTS[k:] for p in places]
         assert docnums.tolist() == [d for d, places in enumerate(_LISTS[k:]) for _ in places]
     assert whole.rows(b"klimatilp") == whole.rows(b"van") == whole.rows(b"\xc3\xa6ble") == (0, 0)
     for broken in (data[:-8], data + b"\0" * 8, b"X" + data[1:]):
         with pytest.raises(DamagedPostings):
-            PostingsFile(broken)
+            PostingsFile.from_bytes(broken)
 
 
 def test_positions_stored_as_arrays_read_back_as_whoosh_reads_its_own():
@@ -306,17 +306,23 @@ def test_positions_stored_as_arrays_read_back_as_whoosh_reads_its_own():
 
 @pytest.mark.parametrize("first_docnum", [0, 70_000])
 @pytest.mark.parametrize("positions", [[0, 5, 65_535], [3, 65_536, 100_000]])
-def test_postings_files_keep_large_docnums_and_positions_and_store_small_ones_small(first_docnum, positions):
+def test_postings_files_keep_large_docnums_and_positions_and_store_small_ones_in_half_the_bytes(first_docnum, positions):
     from index.postings import positions_of
     from index.postings_file import PostingsBuilder, PostingsFile
 
     builder = PostingsBuilder(lambda values: positions_of(PositionArray(), values))
-    docnums = [first_docnum, first_docnum + 9]
+    docnums = [first_docnum + k for k in (0, 3, 9, 11)]
     builder.add_postings(b"vand", [("exact", b"vand", d, 1.0, PositionArray().encode(positions)) for d in docnums])
     data = builder.build().to_bytes()
-    stored = PostingsFile(data)
-    found_docnums, found_positions = stored.gather(np.arange(*stored.rows(b"vand")))
+    stored = PostingsFile.from_bytes(data)
+    start, end = stored.rows(b"vand")
+    found_docnums, found_positions = stored.positions(start, end, np.arange(end - start), stored.docnums(start, end))
     assert found_docnums.tolist() == [d for d in docnums for _ in positions]
-    assert found_positions.tolist() == positions * 2
-    assert (stored.docnums.dtype.itemsize, stored.positions.dtype.itemsize) == (
-        2 if first_docnum < 65_536 else 4, 2 if max(positions) < 65_536 else 4)
+    assert found_positions.tolist() == positions * len(docnums)
+    docnum_bytes = 2 if first_docnum < 65_536 else 4
+    position_bytes = 2 if max(positions) < 65_536 else 4
+    padded = lambda n: n + -n % 8  # noqa: E731
+    # header, term key, term end, text, term starts, docnums, position starts, positions
+    expected = (8 + 5 * 8 + 8 + 8 + padded(4) + 16 + padded(4 * docnum_bytes) + padded(5 * 4)
+                + padded(len(positions) * len(docnums) * position_bytes))
+    assert len(data) == expected
