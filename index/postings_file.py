@@ -3,12 +3,12 @@
 Whoosh keeps postings in compressed, pickled blocks of 128; reading a term means decompressing
 and unpickling every block of it: about 0.5 µs a posting for documents and weights and 1.5 µs
 with positions (25 ms for a word in 15,000 documents) the first time a search meets the term.
-So when the writer writes a segment, it also writes that segment's postings of each text field
-here, beside the segment (index/segment_writer.py), as arrays:
+So when the writer writes a segment, it also writes that segment's postings of each field here, beside the segment (index/segment_writer.py), as arrays:
 
 - for each term (sorted, as Whoosh sorts them): where its postings start;
 - for each posting: its document number in the segment, and its weight (the stemmed field,
-  which ranking reads) or where its positions start (the exact field, which phrases read);
+  which ranking reads) or where its positions start (the exact field, which phrases read); the
+  other fields (facet values, ids) have their documents only;
 - the positions themselves.
 
 A search then reads a term's documents, weights or positions as a few slices of the file's
@@ -104,11 +104,13 @@ def _or_none(values: np.ndarray | None, dtype) -> np.ndarray:
 
 class PostingsBuilder:
     """Collects a field's postings as the writer writes them (sorted by term, then document) and
-    builds the arrays: with their weights, or with their positions when `decode` is given, which
-    turns the postings' stored values into (how many positions each holds, all of them in order)."""
+    builds the arrays: with their positions when `decode` is given, which turns the postings'
+    stored values into (how many positions each holds, all of them in order), else with their
+    weights when `weights`, else documents only."""
 
-    def __init__(self, decode=None):
+    def __init__(self, decode=None, weights: bool = True):
         self._decode = decode
+        self._weights = weights and decode is None
         self._terms: list[bytes] = []
         self._counts: list[int] = []
         self._docnums: list[int] = []
@@ -122,15 +124,16 @@ class PostingsBuilder:
         self._terms.append(term)
         self._counts.append(len(postings))
         self._docnums.extend(map(_DOCNUM, postings))
-        self._extra.extend(map(_VALUE if self._decode else _WEIGHT, postings))
+        if self._decode or self._weights:
+            self._extra.extend(map(_VALUE if self._decode else _WEIGHT, postings))
 
     def build(self) -> FieldPostings:
         term_starts = np.zeros(len(self._counts) + 1, dtype=np.int64)
         np.cumsum(self._counts, out=term_starts[1:])
         docnums = np.asarray(self._docnums, dtype=np.int32)
         if self._decode is None:
-            return FieldPostings(tuple(self._terms), term_starts, docnums,
-                                 weights=np.asarray(self._extra, dtype=np.float32))
+            weights = np.asarray(self._extra, dtype=np.float32) if self._weights else None
+            return FieldPostings(tuple(self._terms), term_starts, docnums, weights=weights)
         lengths, positions = self._decode(self._extra)
         position_starts = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=position_starts[1:])

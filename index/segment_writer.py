@@ -8,10 +8,11 @@
   a time through the length columns (and, for a field without lengths, by looking for the
   column's file every time). Here each field's lengths are read once per segment.
 
-Besides the segment, it writes the segment's postings of each scored (text) field in a file numpy
-reads (index/postings_file.py), from the very postings it writes: with their weights, or with
-their positions for a field that has them (the exact words, for quoted phrases); a search's first
-read of a term then slices arrays instead of unpickling Whoosh's blocks. Merged segments pass
+Besides the segment, it writes the segment's postings of each indexed field in a file numpy
+reads (index/postings_file.py), from the very postings it writes: with their weights for a scored
+field, with their positions for a field that has them (the exact words, for quoted phrases); a
+search's first read of a term, or a reader's first read of the facet values, then reads array
+slices instead of unpickling Whoosh's blocks. Merged segments pass
 through the same flush, so every segment it writes has its files.
 
 The segment written is the same as Whoosh's own. This module is the only one that relies on how
@@ -111,6 +112,8 @@ class FastFlushWriter(SegmentWriter):
 
 
 def _builders(schema) -> dict[str, PostingsBuilder]:
-    """A PostingsBuilder for each scored field: of positions where the field has them, else of weights."""
-    return {name: PostingsBuilder(partial(positions_of, field.format) if field.format.supports("positions") else None)
-            for name, field in schema.items() if field.indexed and field.scorable}
+    """A PostingsBuilder for each indexed field: of positions where the field has them, of weights
+    where it is scored, of documents only for the others (facet values, ids)."""
+    return {name: PostingsBuilder(partial(positions_of, field.format) if field.format.supports("positions") else None,
+                                  weights=field.scorable)
+            for name, field in schema.items() if field.indexed}

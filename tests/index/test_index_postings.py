@@ -326,3 +326,12 @@ def test_postings_files_keep_large_docnums_and_positions_and_store_small_ones_in
     expected = (8 + 5 * 8 + 8 + 8 + padded(4) + 16 + padded(4 * docnum_bytes) + padded(5 * 4)
                 + padded(len(positions) * len(docnums) * position_bytes))
     assert len(data) == expected
+
+
+@pytest.mark.parametrize("value", ["even", "odd", "none"])
+def test_the_documents_of_a_facet_value_equal_the_public_api(segmented, value):
+    reader = segmented.reader()
+    postings = Postings(reader)
+    assert postings.docnums("kind", value).tolist() == sorted(_public(reader, "kind", value))
+    if _ours(segmented):  # from the segments' postings files, which hold documents only here
+        assert (postings.reads.fast, postings.reads.arrays) == (0, len(postings.leaves))
