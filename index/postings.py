@@ -1,4 +1,9 @@
-"""Every read of Whoosh's stored postings: which documents hold a term, with what weight, where.
+"""Every read of a segment's postings: which documents hold a term, with what weight, where.
+
+A segment written by klimaviden's writer has a postings file per indexed field beside it
+(index/postings_file.py: the term's documents with their weights or positions, as arrays); those
+files are read first. A segment without one (an index of another schema, or written by Whoosh's
+own writer, as some tests do) is read from Whoosh's storage, as follows.
 
 Whoosh's public matcher API costs microseconds per posting (a Python call per document and term);
 a common word at 20,000 documents costs 100 ms that way. This module reads the W3 codec's blocks
@@ -15,7 +20,8 @@ It is the only module in klimaviden that knows them, so:
   FilterMatcher, a per-posting filter); deleted documents are dropped here, from a set read once
   per open reader.
 
-`reads` counts segment reads per path (fast, generic), so tests can tell which one ran.
+`reads` counts segment reads per path (arrays: a postings file; fast: Whoosh's blocks; generic:
+one posting at a time), so tests can tell which one ran.
 """
 
 from __future__ import annotations
