@@ -39,7 +39,7 @@ from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
 
 from index.position_format import PositionArray
-from index.postings_file import PostingsFile, file_name, flatten_gaps
+from index.postings_file import PostingsFile, file_name
 
 SUPPORTED_WHOOSH = (2, 7)  # the W3 block layout read below; setup.cfg pins whoosh-reloaded 2.7.x
 _PRIVATE_METHODS = ("_read_data", "_read_weights", "_read_values", "_next_block")
@@ -272,6 +272,21 @@ def deltas_many(values: list[bytes]) -> list[list[int]]:
         return []
     body = b"".join(v[_INT_SIZE:-1] if v.endswith(b".") else v[_INT_SIZE:] for v in values)
     return loads(b"(" + body + b"l.")
+
+
+def flatten_gaps(gaps: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(how many positions each posting has, all positions in order) from each posting's gaps
+    between its positions (the first gap from 0), as int64 arrays.
+
+    >>> [a.tolist() for a in flatten_gaps([[2, 3], [], [7]])]
+    [[2, 0, 1], [2, 5, 7]]
+    """
+    lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(lengths.sum()))
+    running = np.cumsum(flat)
+    firsts = np.cumsum(lengths) - lengths  # where each posting's positions start
+    before = np.concatenate(([0], running))[firsts]  # the sum of the gaps of the postings before
+    return lengths, running - np.repeat(before, lengths)
 
 
 class _One:

@@ -32,7 +32,6 @@ import io
 import os
 import weakref
 from dataclasses import dataclass
-from itertools import chain
 from operator import itemgetter
 
 import numpy as np
@@ -144,21 +143,6 @@ class PostingsBuilder:
 def _key(term: bytes) -> int:
     """The term's first 8 bytes as a big-endian number (zero-padded: terms hold no zero bytes)."""
     return int.from_bytes(term[:8].ljust(8, b"\0"), "big")
-
-
-def flatten_gaps(gaps: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """(how many positions each posting has, all positions in order) from each posting's gaps
-    between its positions (the first gap from 0), as int64 arrays.
-
-    >>> [a.tolist() for a in flatten_gaps([[2, 3], [], [7]])]
-    [[2, 0, 1], [2, 5, 7]]
-    """
-    lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(lengths.sum()))
-    running = np.cumsum(flat)
-    firsts = np.cumsum(lengths) - lengths  # where each posting's positions start
-    before = np.concatenate(([0], running))[firsts]  # the sum of the gaps of the postings before
-    return lengths, running - np.repeat(before, lengths)
 
 
 class PostingsFile:

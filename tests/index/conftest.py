@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.query import parse_search_params
 from index.service import SearchService
-from index_files import build_from_documents, library_documents, write_mini_corpus
+from index_files import build_from_documents, library_documents, searcher, write_mini_corpus
 
 
 
@@ -32,15 +31,7 @@ def library(tmp_path_factory) -> SearchService:
 @pytest.fixture
 def search(library):
     """search(q, **params) -> the search JSON over the library, params as in a request."""
-
-    def run(q: str = "", **params):
-        values = {"q": [q]}
-        for key, value in params.items():
-            key = {"date_from": "from", "date_to": "to"}.get(key, key)
-            values[key] = value if isinstance(value, list) else [str(value)]
-        return library.search(parse_search_params(values))
-
-    return run
+    return searcher(library)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from fpdf import FPDF
 from pptx import Presentation
 
 from index import store
+from index.query import parse_search_params
 from index.writer import open_writer
 from ingest.document import Document, Passage, TopicMatch, document_id
 
@@ -205,3 +206,17 @@ def library_documents():
                       format="markdown", type="minutes", day=date(2018, 1, n + 1))
         for n in range(1, 13)
     ]
+
+
+def searcher(service):
+    """search(q, **params) -> the search JSON of `service`, params as in a request (a list for a
+    parameter given several times; date_from and date_to for the from and to dates)."""
+
+    def run(q: str = "", **params):
+        values = {"q": [q]}
+        for key, value in params.items():
+            key = {"date_from": "from", "date_to": "to"}.get(key, key)
+            values[key] = value if isinstance(value, list) else [str(value)]
+        return service.search(parse_search_params(values))
+
+    return run

@@ -12,7 +12,7 @@ from index_files import build_from_documents
 from index import store, synonyms
 from index.query import parse_search_params
 from index.service import SearchService
-from index_files import make_document
+from index_files import make_document, searcher
 
 FINANCING = "noter/finansiering.md"
 QUESTION_PAGE = "noter/spoergsmaal.md"
@@ -90,11 +90,7 @@ def forgiving(tmp_path_factory) -> SearchService:
 
 @pytest.fixture
 def search(forgiving):
-    def run(q: str, **params):
-        values = {"q": [q], **{k: [str(v)] for k, v in params.items()}}
-        return forgiving.search(parse_search_params(values))
-
-    return run
+    return searcher(forgiving)
 
 
 def paths(result):

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from index_files import build_from_documents, make_document
+from index_files import build_from_documents, make_document, searcher
 from index.query import parse_search_params
 from index.relax import RELAX_BELOW
 from index.service import SearchService
@@ -50,11 +50,7 @@ def search(tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("compounds") / "index"
     build_from_documents(index_dir, _documents())
     service = SearchService(index_dir)
-
-    def run(q: str):
-        return service.search(parse_search_params({"q": [q]}))
-
-    yield run
+    yield searcher(service)
     service.close()
 
 

@@ -8,10 +8,9 @@ from datetime import date
 import numpy as np
 import pytest
 
-from index_files import build_from_documents, make_document
+from index_files import build_from_documents, make_document, searcher
 
 from index import proximity
-from index.query import parse_search_params
 from index.relax import RELAX_BELOW
 from index.service import SearchService
 
@@ -60,10 +59,7 @@ def service(tmp_path_factory) -> SearchService:
 
 @pytest.fixture
 def search(service):
-    def run(q: str, **params):
-        return service.search(parse_search_params({"q": [q], **{k: [str(v)] for k, v in params.items()}}))
-
-    return run
+    return searcher(service)
 
 
 def paths(result):

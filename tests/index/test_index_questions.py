@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
-from index.query import parse_search_params
 from klimaviden.danish import query_alternatives
 from index.service import SearchService
-from index_files import build_from_documents, make_document
+from index_files import build_from_documents, make_document, searcher
 
 PARTNERSHIP = "noter/partnerskab.md"
 BEHIND_BIKES = "noter/cykelstier.md"
@@ -57,10 +56,7 @@ def service(tmp_path_factory):
 
 @pytest.fixture
 def search(service):
-    def run(q: str):
-        return service.search(parse_search_params({"q": [q]}))
-
-    return run
+    return searcher(service)
 
 
 def paths(result):
